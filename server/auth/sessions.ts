@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Role, StaffUser } from '../../src/domain/roles'
+import type { DB } from '../db/database'
+
+/**
+ * Opaque session tokens: the client gets 32 random bytes (base64url); the database keeps only
+ * their SHA-256, so a copy of the database does not let anyone sign in as a user.
+ */
+export const SESSION_HOURS = 12
+
+export interface Session { user: StaffUser, deviceId: string, tokenHash: string }
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export async function createSession(db: DB, userId: string, deviceId: string, now = new Date()) {
+  const token = randomBytes(32).toString('base64url')
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
+  await db.insertInto('sessions').values({
+    token_hash: hashToken(token), user_id: userId, device_id: deviceId, created_at: now.toISOString(), expires_at: expiresAt,
+  }).execute()
+  return { token, expiresAt }
+}
+
+/** The live session of a bearer token, or null when it is unknown, logged out or expired. */
+export async function findSession(db: DB, token: string, now = new Date()): Promise<Session | null> {
+  const tokenHash = hashToken(token)
+  const row = await db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'sessions.device_id'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+  if (!row) return null
+  const user: StaffUser = { id: row.id, username: row.username, name: row.name, role: row.role as Role, centerId: row.center_id }
+  return { user, deviceId: row.device_id, tokenHash }
+}
+
+export async function deleteSession(db: DB, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+}
+
+/** Expired rows are useless; removed at sign-in so the table does not grow forever. */
+export async function deleteExpiredSessions(db: DB, now = new Date()): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute()
+}

@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import * as v from 'valibot'
+
+/** Every API error has one shape, `{ error: CODE, message }`, with a precise English message. */
+export type ErrorCode =
+  | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
+
+export interface ErrorBody { error: ErrorCode, message: string }
+
+export class ApiError extends Error {
+  constructor(readonly statusCode: number, readonly code: ErrorCode, message: string, readonly headers: Record<string, string> = {}) {
+    super(message)
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, 'BAD_REQUEST', message)
+export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED', message)
+export const tooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', message)
+
+/** What is wrong with a value, without echoing it (it may be a password or an ID number). */
+function problem(issue: v.BaseIssue<unknown>): string {
+  if (issue.received === 'undefined') return 'is required'
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not an allowed field'
+  if (issue.kind === 'schema') return issue.type === 'picklist' ? `must be one of ${issue.expected}` : `must be of type ${issue.expected}`
+  switch (issue.type) {
+    case 'non_empty': return 'must not be empty'
+    case 'max_length': return `must have length at most ${String(issue.requirement)}`
+    case 'min_value': return `must be at least ${String(issue.requirement)}`
+    case 'integer': return 'must be an integer'
+    case 'iso_timestamp': return 'must be an ISO 8601 timestamp'
+    case 'check': return `must be a valid ${issue.message}`
+    default: return `is invalid (${issue.type})`
+  }
+}
+
+/** Names the first failing field, e.g. `mutations[2].entityId: must be a valid uuid`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string {
+  const issue = issues[0]
+  if (!issue) return 'Invalid request body'
+  const keys = issue.path?.map(item => item.key) ?? []
+  const where = keys.reduce<string>((acc, key) => typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), prefix)
+  return `${where || 'body'}: ${problem(issue)}`
+}
+
+/** Fastify's own errors (bad JSON, body too large, wrong content type) mapped to the shared shape. */
+function fromFastify(error: FastifyError): ApiError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return tooLarge('Request body is larger than the limit')
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': return badRequest('Request body is not valid JSON')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return badRequest('Request body is empty but Content-Type is application/json')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return badRequest('Content-Type must be application/json')
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return badRequest('Content-Length does not match the body')
+  }
+  if (error instanceof SyntaxError) return badRequest('Request body is not valid JSON')
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) return new ApiError(status, status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', error.message)
+  return null
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error instanceof ApiError ? error : fromFastify(error)
+    if (!known) {
+      // The details stay in the log; the client learns only that the batch was not applied.
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(500).send({ error: 'INTERNAL', message: 'Internal server error' } satisfies ErrorBody)
+    }
+    return reply.code(known.statusCode).headers(known.headers).send({ error: known.code, message: known.message } satisfies ErrorBody)
+  })
+}

@@ -1,0 +1,51 @@
+import { uuidv7 } from 'uuidv7'
+import type { StaffUser } from '../../src/domain/roles'
+import { hashPassword } from '../auth/password'
+import type { DB } from '../db/database'
+import { nextSeq } from '../db/seq'
+import { processMutations } from '../sync/apply-batch'
+import { demoCatalogue } from './demo-catalogue'
+import { type DemoStep, demoCaseSteps } from './demo-cases'
+import { DEMO_CENTERS, DEMO_PASSWORD, demoAccounts } from './demo-org'
+import { seededRandom } from './prng'
+
+/**
+ * Fills a new database with demo centres, accounts (flagged demo = 1), the catalogue and about 40
+ * cases per centre (notes 演示数据, case numbers tagged DEMO0). All in one transaction: a failed
+ * seed leaves an empty database, which is seeded again on the next start.
+ */
+export async function seedDemoIfEmpty(db: DB, now = new Date()): Promise<boolean> {
+  if (await db.selectFrom('centers').select('id').limit(1).executeTakeFirst()) return false
+  const centers = DEMO_CENTERS.map(center => ({ ...center, id: uuidv7() }))
+  const accounts = demoAccounts()
+  // Hashed in parallel (scrypt runs on libuv's thread pool), outside the transaction.
+  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)))
+  const users: StaffUser[] = accounts.map(account => ({
+    id: uuidv7(), username: account.username, name: account.name, role: account.role,
+    centerId: centers.find(c => c.code === account.centerCode)!.id,
+  }))
+  const items = demoCatalogue(uuidv7)
+  const random = seededRandom(20261128)
+
+  await db.transaction().execute(async trx => {
+    await trx.insertInto('centers').values(centers.map(c => ({ id: c.id, code: c.code, name: c.name, name_en: c.nameEn }))).execute()
+    await trx.insertInto('users').values(users.map((u, i) => ({
+      id: u.id, username: u.username, name: u.name, role: u.role, center_id: u.centerId, password_hash: hashes[i]!, demo: 1,
+    }))).execute()
+    for (const item of items) {
+      await trx.insertInto('service_items')
+        .values({ id: item.id, code: item.code, data: JSON.stringify(item), version: item.version, seq: await nextSeq(trx) })
+        .execute()
+    }
+    const steps: DemoStep[] = centers.flatMap(center => {
+      const staff = users.filter(u => u.centerId === center.id && u.role !== 'admin')
+      const [clerk1, clerk2, outreach, supervisor] = staff
+      return demoCaseSteps(random, center, { clerks: [clerk1!, clerk2!], outreach: outreach!, supervisor: supervisor! }, items, now)
+    })
+    const actors = new Map(steps.map(step => [step.mutation.id, step.actor]))
+    const results = await processMutations(trx, m => actors.get(m.id)!, steps.map(s => s.mutation), m => m.clientTime)
+    const failed = results.find(r => r.status !== 'applied')
+    if (failed) throw new Error(`Demo seed produced an invalid case: ${JSON.stringify(failed)}`)
+  })
+  return true
+}

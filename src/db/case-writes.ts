@@ -1,0 +1,54 @@
+import {
+  applyCaseMutation, type CaseIntake, type CaseRecord, formatCaseNo, type Mutation, type MutationOp,
+  centerDay, newId, type ServiceCenter, type StaffUser,
+} from '../domain'
+import type { ShiftDeskDB } from './database'
+import { deviceIdentity } from './device'
+import { readMeta, writeMeta } from './meta'
+
+/** A change the device's own rules refused; the form shows `reason` (an i18n key) on `field`. */
+export class LocalRejection extends Error {
+  constructor(readonly code: string, readonly reason: string, readonly field?: string) {
+    super(`${code}: ${reason}${field ? ` (${field})` : ''}`)
+  }
+}
+
+/**
+ * Writes a case change and its outbox mutation in ONE transaction: either both are stored or
+ * neither. The change is applied locally with the same rules the server uses.
+ */
+export async function recordCaseChange(
+  db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
+): Promise<CaseRecord> {
+  return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+    const { deviceId } = await deviceIdentity(db)
+    const current = await db.cases.get(entityId)
+    const now = new Date().toISOString()
+    const mutation: Mutation = {
+      id: newId(), deviceId, actorId: actor.id, entity: 'case', entityId, op,
+      baseVersion: current?.version ?? 0, payload, clientTime: now,
+    }
+    const itemId = current?.serviceItemId ?? String(payload.serviceItemId ?? '')
+    const outcome = applyCaseMutation(current, mutation, { actor, serviceItem: await db.serviceItems.get(itemId), now })
+    if (!outcome.ok) throw new LocalRejection(outcome.code, outcome.reason, outcome.field)
+    // Keep the server's copy from before the first local change, to rebase on or fall back to.
+    if (!(await db.caseBases.get(entityId))) await db.caseBases.put({ id: entityId, data: current ?? null })
+    const next = { ...outcome.next, version: current?.version ?? 0 }
+    await db.cases.put(next)
+    await db.outbox.add({ id: mutation.id, entityId, actorId: actor.id, actor, state: 'pending', mutation })
+    return next
+  })
+}
+
+/** 受理: takes in a new case with the next case number of this device for the centre's day. */
+export async function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCenter, intake: CaseIntake): Promise<CaseRecord> {
+  return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+    const { deviceTag } = await deviceIdentity(db)
+    const receivedAt = new Date()
+    const day = centerDay(receivedAt)
+    const seq = (await readMeta<number>(db, `caseSeq:${day}`, 0)) + 1
+    await writeMeta(db, `caseSeq:${day}`, seq)
+    const caseNo = formatCaseNo(center.code, day, deviceTag, seq)
+    return recordCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() })
+  })
+}

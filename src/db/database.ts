@@ -1,0 +1,56 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { CaseRecord, Mutation, PushResult, ServiceCenter, ServiceItem, StaffUser } from '../domain'
+
+/** A change waiting for, or answered by, the central system. Kept until it is applied. */
+export interface OutboxEntry {
+  seq?: number
+  /** The mutation id (idempotency key). */
+  id: string
+  entityId: string
+  actorId: string
+  /** Who made it, kept whole so it can be re-applied (rebased) and shown without a network. */
+  actor: StaffUser
+  /** pending: to be pushed; conflict/rejected: answered, waiting for a person. */
+  state: 'pending' | 'conflict' | 'rejected'
+  mutation: Mutation
+  result?: Extract<PushResult, { status: 'conflict' | 'rejected' }>
+}
+
+/** The server's copy of a case that has local changes on top, so they can be rebased or dropped. */
+export interface CaseBase { id: string, data: CaseRecord | null }
+
+/** A staff member who signed in on this device; their token pushes their own changes. */
+export interface DeviceSession {
+  userId: string
+  user: StaffUser
+  center: ServiceCenter
+  token: string
+  expiresAt: string
+  /** Set when the server refused the token: their changes wait until they sign in again. */
+  expired: boolean
+}
+
+export interface MetaRow { key: string, value: unknown }
+
+export class ShiftDeskDB extends Dexie {
+  cases!: EntityTable<CaseRecord, 'id'>
+  caseBases!: EntityTable<CaseBase, 'id'>
+  outbox!: EntityTable<OutboxEntry, 'seq'>
+  serviceItems!: EntityTable<ServiceItem, 'id'>
+  sessions!: EntityTable<DeviceSession, 'userId'>
+  meta!: EntityTable<MetaRow, 'key'>
+
+  constructor(name = 'shiftdesk') {
+    // Strict durability: an acknowledged intake must survive a power cut on the tablet.
+    super(name, { chromeTransactionDurability: 'strict' })
+    this.version(1).stores({
+      // Every list, filter and search the case list offers has its index.
+      cases: 'id, &caseNo, idNumber, applicantName, receivedAt, [status+receivedAt]',
+      caseBases: 'id',
+      outbox: '++seq, &id, entityId, actorId, [state+seq]',
+      serviceItems: 'id, &code',
+      sessions: 'userId',
+      meta: 'key',
+    })
+  }
+}

@@ -1,0 +1,9 @@
+import type { ShiftDeskDB } from './database'
+
+/** Small device facts kept in the `meta` table: device id, cursor, sync status, case counters. */
+export async function readMeta<T>(db: ShiftDeskDB, key: string, fallback: T): Promise<T> {
+  const row = await db.meta.get(key)
+  return row ? (row.value as T) : fallback
+}
+
+export const writeMeta = (db: ShiftDeskDB, key: string, value: unknown) => db.meta.put({ key, value })

@@ -1,0 +1,115 @@
+import * as v from 'valibot'
+import { type CaseHistoryEntry, type CaseRecord, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
+import { FINAL_STATUSES, TRANSITIONS, transitionDenial } from './case-status'
+import { CreatePayloadSchema, type Mutation, type RejectCode, TransitionPayloadSchema, UpdatePayloadSchema } from './protocol'
+import { CASE_WORKERS, type StaffUser } from './roles'
+import type { ServiceItem } from './service-item'
+
+/**
+ * Applies one case mutation to a case. The same function runs on the device (to show a change at
+ * once and to rebase pending changes over pulled data) and on the server (which decides), so the
+ * two can never disagree about what a change means. Versions and conflicts are the server's business.
+ */
+export interface ApplyContext {
+  actor: StaffUser
+  /** The catalogue entry of the case's service item (of the payload's item for a create). */
+  serviceItem: ServiceItem | undefined
+  /** Recorded as the change's time: server time on the server, device time on the device. */
+  now: string
+}
+
+export type ApplyOutcome =
+  | { ok: true, next: CaseRecord, fields: string[] }
+  | { ok: false, code: RejectCode, reason: string, field?: string }
+
+const deny = (code: RejectCode, reason: string, field?: string): ApplyOutcome => ({ ok: false, code, reason, field })
+
+export function applyCaseMutation(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const { actor } = ctx
+  if (m.actorId !== actor.id) return deny('FORBIDDEN', 'reject.actorMismatch')
+  if (!CASE_WORKERS.includes(actor.role)) return deny('FORBIDDEN', 'reject.role')
+  if (m.op === 'case.create') return create(current, m, ctx)
+  if (!current) return deny('NOT_FOUND', 'reject.caseNotFound')
+  if (current.centerId !== actor.centerId) return deny('FORBIDDEN', 'reject.otherCenter')
+  return m.op === 'case.update' ? update(current, m, ctx) : transition(current, m, ctx)
+}
+
+function entry(m: Mutation, ctx: ApplyContext, rest: Omit<CaseHistoryEntry, 'mutationId' | 'at' | 'actorId' | 'actorName'>): CaseHistoryEntry {
+  return { mutationId: m.id, at: ctx.now, actorId: ctx.actor.id, actorName: ctx.actor.name, ...rest }
+}
+
+function firstError(errors: Record<string, string | undefined>): { field: string, reason: string } {
+  const [field, reason] = Object.entries(errors)[0] ?? ['form', 'required']
+  return { field, reason: `field.${reason}` }
+}
+
+function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  if (current) return deny('DUPLICATE_ID', 'reject.caseExists')
+  const header = v.safeParse(CreatePayloadSchema, m.payload)
+  if (!header.success) return deny('INVALID', 'reject.invalidPayload')
+  const intake = validateIntake(m.payload)
+  if (!intake.ok) {
+    const { field, reason } = firstError(intake.errors)
+    return deny('INVALID', reason, field)
+  }
+  const item = ctx.serviceItem
+  if (!item || item.id !== intake.value.serviceItemId) return deny('NOT_FOUND', 'reject.itemNotFound', 'serviceItemId')
+  if (!item.applicants.includes(intake.value.applicantType)) return deny('INVALID', 'reject.applicantType', 'applicantType')
+  const next: CaseRecord = {
+    ...intake.value,
+    id: m.entityId,
+    caseNo: header.output.caseNo,
+    centerId: ctx.actor.centerId,
+    serviceItemName: item.name,
+    status: 'received',
+    statusNote: '',
+    receivedAt: header.output.receivedAt,
+    receivedBy: ctx.actor.id,
+    receivedByName: ctx.actor.name,
+    updatedAt: ctx.now,
+    version: 0,
+    history: [entry(m, ctx, { kind: 'create', to: 'received' })],
+  }
+  return { ok: true, next, fields: [] }
+}
+
+function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  if (FINAL_STATUSES.includes(current.status)) return deny('ILLEGAL_TRANSITION', 'reject.finalCase')
+  const parsed = v.safeParse(UpdatePayloadSchema, m.payload)
+  if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
+  const fields = parsed.output.fields
+  const unknownField = Object.keys(fields).find(key => !UPDATABLE_FIELDS.includes(key as UpdatableField))
+  if (unknownField) return deny('INVALID', 'reject.fieldNotEditable', unknownField)
+  const intake = validateIntake({ ...intakeOf(current), ...fields })
+  if (!intake.ok) {
+    const { field, reason } = firstError(intake.errors)
+    return deny('INVALID', reason, field)
+  }
+  const changed = UPDATABLE_FIELDS.filter(key => key in fields
+    && JSON.stringify(intake.value[key]) !== JSON.stringify(current[key]))
+  const next: CaseRecord = { ...current, updatedAt: ctx.now }
+  for (const key of changed) (next as unknown as Record<string, unknown>)[key] = intake.value[key]
+  if (changed.length) next.history = [...current.history, entry(m, ctx, { kind: 'update', fields: changed })]
+  return { ok: true, next, fields: changed }
+}
+
+function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const parsed = v.safeParse(TransitionPayloadSchema, m.payload)
+  if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
+  const { action, note } = parsed.output
+  const denial = transitionDenial(action, {
+    status: current.status, role: ctx.actor.role, needsApproval: ctx.serviceItem?.needsApproval ?? false,
+  })
+  if (denial === 'role') return deny('FORBIDDEN', 'reject.role')
+  if (denial) return deny('ILLEGAL_TRANSITION', `transition.${denial}`)
+  const rule = TRANSITIONS[action]
+  if (rule.needsNote && !note) return deny('INVALID', 'field.required', 'note')
+  const next: CaseRecord = {
+    ...current,
+    status: rule.to,
+    statusNote: note,
+    updatedAt: ctx.now,
+    history: [...current.history, entry(m, ctx, { kind: action, from: current.status, to: rule.to, ...(note ? { note } : {}) })],
+  }
+  return { ok: true, next, fields: ['status', 'statusNote'] }
+}

@@ -1,0 +1,133 @@
+import * as v from 'valibot'
+import type { CaseAction, CaseStatus } from './case-status'
+import { creditCodeProblem } from './credit-code'
+import { isMobile, normaliseMobile } from './mobile'
+import { residentIdProblem } from './resident-id'
+
+/**
+ * 办件: one application by one applicant for one service item. Field error messages are i18n keys
+ * (`field.<problem>`), so the form, the server and the outbox page say the same thing in zh-CN or en.
+ */
+export const CHANNELS = ['window', 'outreach', 'appointment'] as const
+export type Channel = (typeof CHANNELS)[number]
+export type ApplicantType = 'person' | 'enterprise'
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'tooLong'))
+const required = (max: number) => v.pipe(text(max), v.nonEmpty('required'))
+
+const residentId = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
+  if (!dataset.typed) return
+  const problem = residentIdProblem(dataset.value)
+  if (problem) addIssue({ message: `residentId.${problem}` })
+}))
+
+const creditCode = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
+  if (!dataset.typed) return
+  const problem = creditCodeProblem(dataset.value)
+  if (problem) addIssue({ message: `creditCode.${problem}` })
+}))
+
+const mobile = v.pipe(v.string(), v.transform(normaliseMobile), v.nonEmpty('required'), v.check(isMobile, 'mobile.format'))
+
+const common = {
+  applicantName: required(60),
+  phone: mobile,
+  serviceItemId: v.pipe(v.string(), v.nonEmpty('required')),
+  materials: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
+  channel: v.picklist(CHANNELS, 'required'),
+  windowNo: text(10),
+  notes: text(500),
+}
+
+/**
+ * Valibot's own messages are English sentences, not i18n keys; issues without a message of ours
+ * (a missing key, a wrong type, an over-long material name) get a key too.
+ */
+const intakeFallbackMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.type === 'max_length' ? 'tooLong' : issue.received === 'undefined' ? 'required' : 'invalid'
+
+/** What the clerk fills in at intake; also what an update may change. */
+export const CaseIntakeSchema = v.config(v.pipe(
+  v.variant('applicantType', [
+    v.object({ applicantType: v.literal('person'), idNumber: residentId, contactName: text(30), ...common }),
+    // Enterprises apply through an agent (经办人) whose name the window needs.
+    v.object({ applicantType: v.literal('enterprise'), idNumber: creditCode, contactName: required(30), ...common }),
+  ], 'required'),
+  v.forward(
+    v.check(intake => intake.channel !== 'window' || intake.windowNo !== '', 'required'),
+    ['windowNo'],
+  ),
+), { message: intakeFallbackMessage })
+export type CaseIntake = v.InferOutput<typeof CaseIntakeSchema>
+
+/** Fields a `case.update` may change; identity, status and bookkeeping fields are not among them. */
+export const UPDATABLE_FIELDS = [
+  'applicantName', 'idNumber', 'contactName', 'phone', 'materials', 'windowNo', 'notes',
+] as const satisfies readonly (keyof CaseIntake)[]
+export type UpdatableField = (typeof UPDATABLE_FIELDS)[number]
+
+export interface CaseHistoryEntry {
+  mutationId: string
+  /** Server time once applied; device time while only on the device. */
+  at: string
+  actorId: string
+  actorName: string
+  kind: 'create' | 'update' | CaseAction
+  from?: CaseStatus
+  to?: CaseStatus
+  note?: string
+  fields?: string[]
+}
+
+export interface CaseRecord {
+  id: string
+  /** 办件编号 made on the device so the receipt can be given while offline. */
+  caseNo: string
+  centerId: string
+  serviceItemId: string
+  serviceItemName: string
+  applicantType: ApplicantType
+  applicantName: string
+  idNumber: string
+  contactName: string
+  phone: string
+  materials: string[]
+  channel: Channel
+  windowNo: string
+  notes: string
+  status: CaseStatus
+  /** The reason given with the latest return, decline or withdrawal. */
+  statusNote: string
+  receivedAt: string
+  receivedBy: string
+  receivedByName: string
+  updatedAt: string
+  /** Server version; 0 while the case exists only on this device. */
+  version: number
+  history: CaseHistoryEntry[]
+}
+
+/** Field errors keyed by field name, each an i18n key under `field.*`. */
+export type FieldErrors = Partial<Record<string, string>>
+
+export function fieldErrors(issues: v.BaseIssue<unknown>[]): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of issues) {
+    const key = v.getDotPath(issue) ?? 'form'
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+export function validateIntake(input: unknown):
+  | { ok: true, value: CaseIntake }
+  | { ok: false, errors: FieldErrors } {
+  const result = v.safeParse(CaseIntakeSchema, input)
+  return result.success ? { ok: true, value: result.output } : { ok: false, errors: fieldErrors(result.issues) }
+}
+
+/** The intake fields of a stored case, e.g. to re-validate it after an update. */
+export function intakeOf(record: CaseRecord): Record<keyof CaseIntake, unknown> {
+  const { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes } = record
+  return { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes }
+}

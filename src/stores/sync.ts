@@ -1,0 +1,52 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { useLiveQuery } from '../composables/use-live-query'
+import type { OutboxEntry } from '../db/database'
+import { db } from '../db/db'
+import { outboxInState } from '../db/outbox-queries'
+import { discardChange } from '../db/outbox-writes'
+import { syncInPage } from '../sync/page/sync-scheduler'
+import { usableSessions } from '../sync/sessions'
+import { INITIAL_STATUS, readSyncStatus } from '../sync/sync-status'
+
+export interface HeldGroup { actorId: string, actorName: string, count: number }
+
+/** What the always-visible sync status and the outbox page show; shared by every page. */
+export const useSyncStore = defineStore('sync', () => {
+  /** Reachability, last successful sync, last error: written by whichever context ran the engine. */
+  const status = useLiveQuery(() => readSyncStatus(db), INITIAL_STATUS)
+  /** Changes not yet answered by the central system, oldest first. */
+  const pending = useLiveQuery(() => outboxInState(db, 'pending').toArray(), [] as OutboxEntry[])
+  /** Changes the central system answered with conflict or rejected: they wait for their author. */
+  const answered = useLiveQuery(async () => [
+    ...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray(),
+  ], [] as OutboxEntry[])
+  /** Pending changes whose author has no usable session on this device, per author. */
+  const held = useLiveQuery(async () => {
+    const usable = await usableSessions(db)
+    const groups = new Map<string, HeldGroup>()
+    for (const entry of await outboxInState(db, 'pending').toArray()) {
+      if (usable.has(entry.actorId)) continue
+      const group = groups.get(entry.actorId) ?? { actorId: entry.actorId, actorName: entry.actor.name, count: 0 }
+      group.count++
+      groups.set(entry.actorId, group)
+    }
+    return [...groups.values()]
+  }, [] as HeldGroup[])
+
+  const pendingCount = computed(() => pending.value.length)
+  const syncing = ref(false)
+
+  /** The "sync now" button: runs a round here and now. */
+  async function syncNow() {
+    syncing.value = true
+    try { return await syncInPage() }
+    finally { syncing.value = false }
+  }
+
+  const discard = (entry: OutboxEntry) => discardChange(db, entry.seq!)
+
+  return { status, pending, answered, held, pendingCount, syncing, syncNow, discard }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStore, import.meta.hot))

@@ -1,0 +1,55 @@
+import * as v from 'valibot'
+import type { DeviceSession, ShiftDeskDB } from '../db/database'
+import { writeMeta } from '../db/meta'
+import { ROLES, type LoginResponse } from '../domain'
+import { deviceIdentity } from '../db/device'
+import { CentralError, CentralUnreachable, SessionRefused, callCentral } from './central-api'
+
+const LoginResponseSchema = v.object({
+  token: v.string(),
+  expiresAt: v.string(),
+  user: v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string() }),
+  center: v.object({ id: v.string(), code: v.string(), name: v.string(), nameEn: v.string() }),
+})
+
+/** Why a sign-in failed, as an i18n key under `signIn.error.*`. */
+export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed'
+
+export class SignInError extends Error {
+  constructor(readonly problem: SignInProblem) { super(problem) }
+}
+
+/**
+ * Signs a staff member in at the central system and keeps their session on the device, so their
+ * changes can be pushed later. A refused session of theirs is made usable again.
+ */
+export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username: string, password: string): Promise<DeviceSession> {
+  const { deviceId } = await deviceIdentity(db)
+  let answer: LoginResponse
+  try {
+    answer = await callCentral(baseUrl, '/api/auth/login', LoginResponseSchema, { body: { username, password, deviceId } })
+  }
+  catch (error) {
+    if (error instanceof SessionRefused) throw new SignInError('credentials')
+    if (error instanceof CentralError && error.status === 429) throw new SignInError('rateLimited')
+    if (error instanceof CentralUnreachable) throw new SignInError('unreachable')
+    throw new SignInError('failed')
+  }
+  const session: DeviceSession = {
+    userId: answer.user.id, user: answer.user, center: answer.center, token: answer.token, expiresAt: answer.expiresAt, expired: false,
+  }
+  await db.transaction('rw', db.sessions, db.meta, async () => {
+    await db.sessions.put(session)
+    await writeMeta(db, 'currentUserId', session.userId)
+  })
+  return session
+}
+
+/** Ends the session at the central system when it answers; the device forgets the token either way. */
+export async function signOutAtCentral(db: ShiftDeskDB, baseUrl: string, session: DeviceSession): Promise<void> {
+  await callCentral(baseUrl, '/api/auth/logout', v.unknown(), { token: session.token, body: {} }).catch(() => undefined)
+  await db.transaction('rw', db.sessions, db.meta, async () => {
+    await db.sessions.update(session.userId, { token: '', expired: true })
+    await writeMeta(db, 'currentUserId', null)
+  })
+}

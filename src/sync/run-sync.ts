@@ -1,0 +1,54 @@
+import type { ShiftDeskDB } from '../db/database'
+import { outboxInState } from '../db/outbox-queries'
+import { BACKOFF_BASE_MS, IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
+import { probeCentral } from './central-api'
+import { pullChanges } from './pull-changes'
+import { pushOutbox } from './push-outbox'
+import { readSyncStatus, updateSyncStatus } from './sync-status'
+import { withSyncLock } from './sync-lock'
+
+export type SyncOutcome = 'synced' | 'unreachable' | 'failed'
+
+export interface SyncReport {
+  outcome: SyncOutcome
+  pushed: number
+  pulled: number
+  /** Changes still waiting to be pushed (held for a sign-in, or not reached yet). */
+  pending: number
+}
+
+/**
+ * One sync round: probe, push the outbox, pull. The service worker and the pages all call this;
+ * the lock makes sure only one round runs per origin at a time.
+ */
+export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
+  return withSyncLock(async () => {
+    const startedAt = Date.now()
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+    const reachable = await probeCentral(baseUrl)
+    await updateSyncStatus(db, { reachable, checkedAt: new Date(startedAt).toISOString() })
+    if (!reachable) {
+      await updateSyncStatus(db, { nextAttemptAt: at(PROBE_INTERVAL_MS) })
+      return { outcome: 'unreachable', pushed: 0, pulled: 0, pending: await outboxInState(db, 'pending').count() }
+    }
+    let pushed = 0
+    let pulled = 0
+    try {
+      pushed = await pushOutbox(db, baseUrl)
+      pulled = await pullChanges(db, baseUrl)
+      await updateSyncStatus(db, {
+        lastSyncAt: new Date().toISOString(), lastError: null, failures: 0, nextAttemptAt: at(IDLE_PULL_MS),
+      })
+      return { outcome: 'synced', pushed, pulled, pending: await outboxInState(db, 'pending').count() }
+    }
+    catch (error) {
+      const failures = (await readSyncStatus(db)).failures + 1
+      await updateSyncStatus(db, {
+        lastError: error instanceof Error ? error.message : String(error),
+        failures,
+        nextAttemptAt: at(failures ? backoffDelay(failures) : BACKOFF_BASE_MS),
+      })
+      return { outcome: 'failed', pushed, pulled, pending: await outboxInState(db, 'pending').count() }
+    }
+  })
+}

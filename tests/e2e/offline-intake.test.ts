@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { residentIdCheckChar } from '../../src/domain'
+import { CentralServer, launchBrowser, pendingCount, signIn, step, waitForServiceWorker } from './harness'
+
+let server: CentralServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await new CentralServer().start()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.dispose()
+})
+
+const idFor = (n: number) => { const first17 = `15060219900101${String(n).padStart(3, '0')}`; return first17 + residentIdCheckChar(first17) }
+
+describe('a window clerk works through an outage of the central system', () => {
+  it('takes in 3 cases offline, keeps them across a reload, and syncs them exactly once', async () => {
+    const clerk = await browser.newContext({ locale: 'zh-CN' })
+    const page = await signIn(clerk, server.url, 'ord-clerk1')
+    await waitForServiceWorker(page)
+    // The catalogue has reached the device before the link goes down.
+    await page.getByTestId('sync-reachable').and(page.locator('[data-state="up"]')).waitFor()
+
+    await server.stop()
+    const caseNos: string[] = []
+    for (const [i, name] of ['刘洋', '陈静', '杨帆'].entries()) {
+      caseNos.push(await step(page, `offline intake ${i + 1}`, async () => {
+        await page.getByTestId('nav-intake').click()
+        await page.locator('input[name="applicantName"]').fill(name)
+        await page.locator('input[name="idNumber"]').fill(idFor(i + 1))
+        await page.locator('input[name="phone"]').fill(`1380013800${i}`)
+        await page.locator('input[name="serviceItemSearch"]').fill('征信')
+        await page.getByRole('option', { name: /个人征信报告打印/ }).click()
+        await page.locator('input[name="windowNo"]').fill('3')
+        await page.getByTestId('intake-submit').click()
+        return (await page.getByTestId('receipt-case-no').textContent({ timeout: 10_000 }))!.trim()
+      }))
+    }
+    expect(new Set(caseNos).size).toBe(3)
+
+    // With the central system still down, the app comes back from the service worker.
+    await page.reload()
+    await page.getByTestId('nav-cases').click()
+    for (const caseNo of caseNos) await expect(page.getByTestId('case-row').filter({ hasText: caseNo }).count()).resolves.toBe(1)
+    expect(await pendingCount(page)).toBe(3)
+    await expect(page.getByTestId('sync-reachable').getAttribute('data-state')).resolves.toBe('down')
+
+    await server.start()
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-pending"]')?.textContent?.trim() === '0', undefined, { timeout: 30_000 })
+
+    // Exactly 3 cases from this tablet (its tag is in the case number), each created exactly once.
+    const tag = caseNos[0]!.split('-')[2]
+    const stored = server.query<{ case_no: string }>(`SELECT case_no FROM cases WHERE case_no LIKE ? ORDER BY case_no`, `%-${tag}-%`)
+    expect(stored.map(row => row.case_no)).toEqual([...caseNos].sort())
+    const creates = server.query<{ n: number }>(
+      `SELECT count(*) AS n FROM mutations JOIN cases ON cases.id = mutations.entity_id
+       WHERE mutations.op = 'case.create' AND mutations.status = 'applied' AND cases.case_no LIKE ?`, `%-${tag}-%`)
+    expect(creates[0]!.n).toBe(3)
+
+    // A colleague at the same centre sees them on their own device.
+    const colleague = await browser.newContext({ locale: 'zh-CN' })
+    const other = await signIn(colleague, server.url, 'ord-clerk2')
+    for (const caseNo of caseNos) await other.getByTestId('case-row').filter({ hasText: caseNo }).waitFor({ timeout: 30_000 })
+    await clerk.close()
+    await colleague.close()
+  })
+})
