@@ -1,17 +1,10 @@
 import {
   applyCaseMutation, type CaseIntake, type CaseRecord, formatCaseNo, type Mutation, type MutationOp,
-  centerDay, newId, type ServiceCenter, type StaffUser,
+  centerDay, LocalRejection, newId, type ServiceCenter, type StaffUser,
 } from '../domain'
 import type { ShiftDeskDB } from './database'
 import { deviceIdentity } from './device'
 import { readMeta, writeMeta } from './meta'
-
-/** A change the device's own rules refused; the form shows `reason` (an i18n key) on `field`. */
-export class LocalRejection extends Error {
-  constructor(readonly code: string, readonly reason: string, readonly field?: string) {
-    super(`${code}: ${reason}${field ? ` (${field})` : ''}`)
-  }
-}
 
 /**
  * Writes a case change and its outbox mutation in ONE transaction: either both are stored or

@@ -139,7 +139,6 @@ const en: Messages = {
     channel: 'Channel',
     windowNo: 'Window {no}',
     materials: 'Materials received',
-    noMaterials: 'None',
     timeLimit: 'Time limit',
     receivedAt: 'Received at',
     receivedBy: 'Received by',

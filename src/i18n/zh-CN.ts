@@ -141,7 +141,6 @@ const zhCN = {
     channel: '受理渠道',
     windowNo: '窗口 {no}',
     materials: '已收材料',
-    noMaterials: '无',
     timeLimit: '承诺时限',
     receivedAt: '受理时间',
     receivedBy: '受理人',

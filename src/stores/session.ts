@@ -1,10 +1,19 @@
+import { liveQuery, type Subscription } from 'dexie'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
+import { useNow } from '../composables/use-now'
 import type { DeviceSession } from '../db/database'
 import { db } from '../db/db'
 import { readMeta } from '../db/meta'
 import { signInAtCentral, signOutAtCentral } from '../sync/central-auth'
 import { requestSync } from '../sync/page/sync-scheduler'
+
+/** The current user's stored session, if they have not signed out. */
+async function storedSession(): Promise<DeviceSession | null> {
+  const userId = await readMeta<string | null>(db, 'currentUserId', null)
+  const stored = userId ? await db.sessions.get(userId) : undefined
+  return stored && stored.token ? stored : null
+}
 
 /** Who is using the tablet now, and their centre. Works offline from the stored session. */
 export const useSessionStore = defineStore('session', () => {
@@ -12,19 +21,29 @@ export const useSessionStore = defineStore('session', () => {
   const session = shallowRef<DeviceSession | null>(null)
   const user = computed(() => session.value?.user ?? null)
   const center = computed(() => session.value?.center ?? null)
+  const now = useNow()
   /** The central system refused or expired the token: changes wait until they sign in again. */
-  const needsSignIn = computed(() => !!session.value && (session.value.expired || Date.parse(session.value.expiresAt) <= Date.now()))
+  const needsSignIn = computed(() => !!session.value && (session.value.expired || Date.parse(session.value.expiresAt) <= now.value))
+
+  let subscription: Subscription | undefined
+  /** The sync engine (here or in the service worker) marks refused sessions in the database: follow it. */
+  function followStoredSession() {
+    subscription ??= liveQuery(storedSession).subscribe({
+      next: stored => { session.value = stored },
+      error: error => console.error('session lookup failed', error),
+    })
+  }
 
   /** Restores the current user from the device, without any network. */
   async function restore() {
-    const userId = await readMeta<string | null>(db, 'currentUserId', null)
-    const stored = userId ? await db.sessions.get(userId) : undefined
-    session.value = stored && stored.token ? stored : null
+    session.value = await storedSession()
+    followStoredSession()
   }
 
   /** Signs in at the central system; throws SignInError with the problem to show. */
   async function signIn(username: string, password: string) {
     session.value = await signInAtCentral(db, '', username.trim(), password)
+    followStoredSession()
     void requestSync()
   }
 

@@ -20,7 +20,7 @@ export const useSyncStore = defineStore('sync', () => {
   /** Changes the central system answered with conflict or rejected: they wait for their author. */
   const answered = useLiveQuery(async () => [
     ...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray(),
-  ], [] as OutboxEntry[])
+  ].sort((a, b) => a.seq! - b.seq!), [] as OutboxEntry[])
   /** Pending changes whose author has no usable session on this device, per author. */
   const held = useLiveQuery(async () => {
     const usable = await usableSessions(db)

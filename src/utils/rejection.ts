@@ -1,4 +1,4 @@
-import { LocalRejection } from '../db/case-writes'
+import { LocalRejection } from '../domain'
 
 /** The device's own rules refused the change: the reason (an i18n key) and the field it is about. */
 export function rejectionOf(error: unknown): { reason: string, field?: string } | null {

@@ -111,3 +111,11 @@ export const countRows = (server: TestServer, table: string, where = '1 = 1', ..
 
 export const currentSeq = (server: TestServer) =>
   Number((server.sql.prepare(`select value from meta where key = 'seq'`).get() as { value: string }).value)
+
+/** A server with the demo data and a clerk signed in, with the catalogue item cases are taken in for. */
+export async function serverWithClerk(username = 'ord-clerk1', itemCode = 'SI-001') {
+  const server = await startServer()
+  const clerk = await login(server, username)
+  const item = (await catalogue(server, clerk)).find(i => i.code === itemCode)!
+  return { server, clerk, item }
+}

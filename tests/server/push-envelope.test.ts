@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mutation } from '../../src/domain/protocol'
 import type { ServiceItem } from '../../src/domain/service-item'
-import { type Session, type TestServer, catalogue, countRows, createCase, login, push, request, startServer } from './helpers'
+import { type Session, type TestServer, countRows, createCase, login, push, request, serverWithClerk } from './helpers'
 
 let server: TestServer
 let clerk: Session
 let item: ServiceItem
 
-beforeAll(async () => {
-  server = await startServer()
-  clerk = await login(server, 'ord-clerk1')
-  item = (await catalogue(server, clerk)).find(i => i.code === 'SI-001')!
-})
+beforeAll(async () => ({ server, clerk, item } = await serverWithClerk()))
 afterAll(() => server.close())
 
 const nothingApplied = (entityId: string) => {

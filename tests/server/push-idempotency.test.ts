@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServiceItem } from '../../src/domain/service-item'
-import { type Session, type TestServer, catalogue, countRows, createCase, currentSeq, login, push, startServer, transitionCase, updateCase } from './helpers'
+import { type Session, type TestServer, countRows, createCase, currentSeq, push, transitionCase, updateCase, serverWithClerk } from './helpers'
 
 let server: TestServer
 let clerk: Session
 let item: ServiceItem
 
-beforeAll(async () => {
-  server = await startServer()
-  clerk = await login(server, 'ord-clerk1')
-  item = (await catalogue(server, clerk)).find(i => i.code === 'SI-001')!
-})
+beforeAll(async () => ({ server, clerk, item } = await serverWithClerk()))
 afterAll(() => server.close())
 
 describe('push is exactly-once', () => {

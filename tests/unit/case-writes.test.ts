@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LocalRejection, recordCaseChange, takeInCase } from '../../src/db/case-writes'
+import { recordCaseChange, takeInCase } from '../../src/db/case-writes'
+import { LocalRejection } from '../../src/domain'
 import type { ShiftDeskDB } from '../../src/db/database'
 import { CASE_NO_PATTERN } from '../../src/domain'
 import { CENTER, CLERK, PERSON_INTAKE } from '../support/fixtures'
