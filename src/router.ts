@@ -1,6 +1,9 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import CaseListPage from './pages/CaseListPage.vue'
 import SignInPage from './pages/SignInPage.vue'
+import { db } from './db/db'
+import { hasDevicePin } from './db/device-pins'
+import { deviceHasStaff } from './db/device-staff'
 import { useSessionStore } from './stores/session'
 
 /** The case list and sign-in are in the first load; the rest load when first visited. */
@@ -10,23 +13,36 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/new', name: 'intake', component: () => import('./pages/IntakePage.vue') },
   { path: '/cases/:id/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), props: true },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), props: true },
+  { path: '/readiness', name: 'readiness', component: () => import('./pages/ReadinessPage.vue') },
   { path: '/outbox', name: 'outbox', component: () => import('./pages/OutboxPage.vue') },
+  { path: '/lock', name: 'lock', component: () => import('./pages/LockPage.vue'), meta: { public: true } },
+  { path: '/pin-setup', name: 'pinSetup', component: () => import('./pages/PinSetupPage.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
 /**
  * Without a signed-in user every page leads to sign-in; a signed-in user is sent away from it,
  * unless they come to sign in again (`?again=1`) because the central system refused their session.
+ * A locked tablet (nobody current, but staff here who can unlock) leads everywhere to /lock except
+ * sign-in; a current user without a PIN on this device sets one first.
  */
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({ history, routes })
-  router.beforeEach((to) => {
+  router.beforeEach(async (to) => {
     const session = useSessionStore()
     if (to.name === 'signin') {
       if (session.user && to.query.again !== '1') return { name: 'cases' }
       return true
     }
-    if (!session.user) return { name: 'signin', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    if (!session.user) {
+      if (await deviceHasStaff(db)) return to.name === 'lock' || { name: 'lock' }
+      return { name: 'signin', query: to.fullPath === '/' || to.name === 'lock' ? {} : { redirect: to.fullPath } }
+    }
+    if (to.name === 'lock') return { name: 'cases' }
+    const hasPin = await hasDevicePin(db, session.user.id)
+    if (!hasPin && to.name !== 'pinSetup') return { name: 'pinSetup', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    if (hasPin && to.name === 'pinSetup') return { name: 'cases' }
     return true
   })
   return router

@@ -8,7 +8,9 @@ import { conflictingFields, initialFieldVersions, stampFields } from './field-ve
 import { findLogged, logMutation } from './mutation-log'
 import { reasonMessage } from './reasons'
 
-const rejected = (m: Mutation, code: RejectCode, reason: string, field?: string): PushResult =>
+type Rejected = Extract<PushResult, { status: 'rejected' }>
+
+const rejected = (m: Mutation, code: RejectCode, reason: string, field?: string): Rejected =>
   ({ id: m.id, status: 'rejected', code, message: reasonMessage(reason, field), reason, ...(field ? { field } : {}) })
 
 /**
@@ -27,8 +29,8 @@ export async function answerWithoutApplying(trx: DB, actor: StaffUser, m: Mutati
 
 /** The same answer as an earlier failed change to the same case in this batch, so order is kept. */
 export function followEarlierFailure(m: Mutation, earlier: PushResult): PushResult {
-  if (earlier.status === 'conflict') return { ...earlier, id: m.id }
-  if (earlier.status === 'rejected') return rejected(m, earlier.code, 'reject.earlierFailed')
+  if (earlier.status === 'conflict') return { ...earlier, id: m.id, blockedBy: earlier.blockedBy ?? earlier.id }
+  if (earlier.status === 'rejected') return { ...rejected(m, earlier.code, 'reject.earlierFailed'), blockedBy: earlier.blockedBy ?? earlier.id }
   throw new Error('followEarlierFailure needs a conflict or a rejection')
 }
 

@@ -5,12 +5,19 @@ import {
 import type { ShiftDeskDB } from './database'
 import { deviceIdentity } from './device'
 import { readMeta, writeMeta } from './meta'
+import { withReopen } from './reopen'
 
 /**
  * Writes a case change and its outbox mutation in ONE transaction: either both are stored or
  * neither. The change is applied locally with the same rules the server uses.
  */
-export async function recordCaseChange(
+export function recordCaseChange(
+  db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
+): Promise<CaseRecord> {
+  return withReopen(db, () => writeCaseChange(db, actor, op, entityId, payload))
+}
+
+function writeCaseChange(
   db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
 ): Promise<CaseRecord> {
   return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
@@ -34,14 +41,14 @@ export async function recordCaseChange(
 }
 
 /** 受理: takes in a new case with the next case number of this device for the centre's day. */
-export async function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCenter, intake: CaseIntake): Promise<CaseRecord> {
-  return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+export function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCenter, intake: CaseIntake): Promise<CaseRecord> {
+  return withReopen(db, () => db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
     const { deviceTag } = await deviceIdentity(db)
     const receivedAt = new Date()
     const day = centerDay(receivedAt)
     const seq = (await readMeta<number>(db, `caseSeq:${day}`, 0)) + 1
     await writeMeta(db, `caseSeq:${day}`, seq)
     const caseNo = formatCaseNo(center.code, day, deviceTag, seq)
-    return recordCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() })
-  })
+    return writeCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() })
+  }))
 }

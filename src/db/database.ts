@@ -30,6 +30,21 @@ export interface DeviceSession {
   expired: boolean
 }
 
+/**
+ * A staff member's unlock PIN on this device (shared tablets): only a salted PBKDF2 hash, never
+ * the PIN. The failure count and lockout live on the row, so a reload does not reset them.
+ */
+export interface DevicePin {
+  userId: string
+  salt: Uint8Array<ArrayBuffer>
+  iterations: number
+  hash: Uint8Array<ArrayBuffer>
+  /** Wrong PINs since the last right one; an attempt counts from the moment it starts. */
+  failures: number
+  /** ISO time until which PIN unlock is refused after too many wrong PINs, else null. */
+  lockedUntil: string | null
+}
+
 export interface MetaRow { key: string, value: unknown }
 
 export class ShiftDeskDB extends Dexie {
@@ -38,6 +53,7 @@ export class ShiftDeskDB extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>
   serviceItems!: EntityTable<ServiceItem, 'id'>
   sessions!: EntityTable<DeviceSession, 'userId'>
+  pins!: EntityTable<DevicePin, 'userId'>
   meta!: EntityTable<MetaRow, 'key'>
 
   constructor(name = 'shiftdesk') {
@@ -50,6 +66,16 @@ export class ShiftDeskDB extends Dexie {
       outbox: '++seq, &id, entityId, actorId, [state+seq]',
       serviceItems: 'id, &code',
       sessions: 'userId',
+      meta: 'key',
+    })
+    // v2: unlock PINs of the staff who signed in on this device. Every v1 table is kept as it was.
+    this.version(2).stores({
+      cases: 'id, &caseNo, idNumber, applicantName, receivedAt, [status+receivedAt]',
+      caseBases: 'id',
+      outbox: '++seq, &id, entityId, actorId, [state+seq]',
+      serviceItems: 'id, &code',
+      sessions: 'userId',
+      pins: 'userId',
       meta: 'key',
     })
   }

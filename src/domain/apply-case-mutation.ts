@@ -89,14 +89,17 @@ function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutco
     && JSON.stringify(intake.value[key]) !== JSON.stringify(current[key]))
   const next: CaseRecord = { ...current, updatedAt: ctx.now }
   for (const key of changed) (next as unknown as Record<string, unknown>)[key] = intake.value[key]
-  if (changed.length) next.history = [...current.history, entry(m, ctx, { kind: 'update', fields: changed })]
+  const { resolves } = parsed.output
+  // A conflict settled in the central system's favour changes nothing, but the choice is recorded.
+  if (changed.length || resolves)
+    next.history = [...current.history, entry(m, ctx, { kind: 'update', fields: changed, ...(resolves ? { resolves } : {}) })]
   return { ok: true, next, fields: changed }
 }
 
 function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
   const parsed = v.safeParse(TransitionPayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
-  const { action, note } = parsed.output
+  const { action, note, resolves } = parsed.output
   const denial = transitionDenial(action, {
     status: current.status, role: ctx.actor.role, needsApproval: ctx.serviceItem?.needsApproval ?? false,
   })
@@ -109,7 +112,9 @@ function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyO
     status: rule.to,
     statusNote: note,
     updatedAt: ctx.now,
-    history: [...current.history, entry(m, ctx, { kind: action, from: current.status, to: rule.to, ...(note ? { note } : {}) })],
+    history: [...current.history, entry(m, ctx, {
+      kind: action, from: current.status, to: rule.to, ...(note ? { note } : {}), ...(resolves ? { resolves } : {}),
+    })],
   }
   return { ok: true, next, fields: ['status', 'statusNote'] }
 }

@@ -77,6 +77,8 @@ export interface CaseHistoryEntry {
   to?: CaseStatus
   note?: string
   fields?: string[]
+  /** This change settled a conflict over an earlier change of a device. */
+  resolves?: { mutationId: string, choice: 'mine' | 'theirs' }
 }
 
 export interface CaseRecord {

@@ -36,10 +36,21 @@ export const CreatePayloadSchema = v.looseObject({
   caseNo: v.pipe(v.string(), v.maxLength(40), v.regex(CASE_NO_PATTERN)),
   receivedAt: isoTime,
 })
-export const UpdatePayloadSchema = v.strictObject({ fields: v.record(v.string(), v.unknown()) })
+/**
+ * Sent with the change that settles a conflict, so the case's history records who chose what:
+ * keep this device's change ('mine', re-sent on the current version) or the central system's ('theirs').
+ */
+export const ResolutionSchema = v.strictObject({ mutationId: uuid, choice: v.picklist(['mine', 'theirs']) })
+export type Resolution = v.InferOutput<typeof ResolutionSchema>
+
+export const UpdatePayloadSchema = v.strictObject({
+  fields: v.record(v.string(), v.unknown()),
+  resolves: v.optional(ResolutionSchema),
+})
 export const TransitionPayloadSchema = v.strictObject({
   action: v.picklist(CASE_ACTIONS),
   note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
+  resolves: v.optional(ResolutionSchema),
 })
 
 export const PushRequestSchema = v.strictObject({
@@ -50,11 +61,15 @@ export const PushRequestSchema = v.strictObject({
 export const REJECT_CODES = ['INVALID', 'ILLEGAL_TRANSITION', 'FORBIDDEN', 'NOT_FOUND', 'DUPLICATE_ID'] as const
 export type RejectCode = (typeof REJECT_CODES)[number]
 
+/**
+ * `blockedBy` marks an answer given only because an earlier change of the same case in the batch
+ * failed: this change was not judged, and is not logged, so the device keeps it waiting behind that one.
+ */
 export type PushResult =
   | { id: string, status: 'applied' | 'duplicate', version: number }
-  | { id: string, status: 'conflict', fields: string[], current: CaseRecord | null }
+  | { id: string, status: 'conflict', fields: string[], current: CaseRecord | null, blockedBy?: string }
   /** `message` is English for API users; `reason` is the i18n key the app shows in the user's language. */
-  | { id: string, status: 'rejected', code: RejectCode, message: string, reason: string, field?: string }
+  | { id: string, status: 'rejected', code: RejectCode, message: string, reason: string, field?: string, blockedBy?: string }
 
 export interface PushResponse { results: PushResult[] }
 
@@ -71,8 +86,14 @@ export interface LoginResponse { token: string, expiresAt: string, user: StaffUs
 export const PushResponseSchema = v.object({
   results: v.array(v.variant('status', [
     v.object({ id: v.string(), status: v.picklist(['applied', 'duplicate']), version: v.number() }),
-    v.object({ id: v.string(), status: v.literal('conflict'), fields: v.array(v.string()), current: v.nullable(v.record(v.string(), v.unknown())) }),
-    v.object({ id: v.string(), status: v.literal('rejected'), code: v.string(), message: v.string(), reason: v.optional(v.string()), field: v.optional(v.string()) }),
+    v.object({
+      id: v.string(), status: v.literal('conflict'), fields: v.array(v.string()),
+      current: v.nullable(v.record(v.string(), v.unknown())), blockedBy: v.optional(v.string()),
+    }),
+    v.object({
+      id: v.string(), status: v.literal('rejected'), code: v.string(), message: v.string(),
+      reason: v.optional(v.string()), field: v.optional(v.string()), blockedBy: v.optional(v.string()),
+    }),
   ])),
 })
 export const PullResponseSchema = v.object({

@@ -2,9 +2,10 @@ import { liveQuery, type Subscription } from 'dexie'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { useNow } from '../composables/use-now'
+import { requestPersistentStorage } from '../composables/use-storage'
 import type { DeviceSession } from '../db/database'
 import { db } from '../db/db'
-import { readMeta } from '../db/meta'
+import { readMeta, writeMeta } from '../db/meta'
 import { signInAtCentral, signOutAtCentral } from '../sync/central-auth'
 import { requestSync } from '../sync/page/sync-scheduler'
 
@@ -44,6 +45,7 @@ export const useSessionStore = defineStore('session', () => {
   async function signIn(username: string, password: string) {
     session.value = await signInAtCentral(db, '', username.trim(), password)
     followStoredSession()
+    void requestPersistentStorage().catch(() => undefined)
     void requestSync()
   }
 
@@ -52,7 +54,13 @@ export const useSessionStore = defineStore('session', () => {
     session.value = null
   }
 
-  return { session, user, center, needsSignIn, restore, signIn, signOut }
+  /** Locks the tablet: nobody is current; every session and its waiting changes stay on the device. */
+  async function lock() {
+    await writeMeta(db, 'currentUserId', null)
+    session.value = null
+  }
+
+  return { session, user, center, needsSignIn, restore, signIn, signOut, lock }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

@@ -4,8 +4,9 @@ import { useLiveQuery } from '../composables/use-live-query'
 import type { OutboxEntry } from '../db/database'
 import { db } from '../db/db'
 import { outboxInState } from '../db/outbox-queries'
-import { discardChange } from '../db/outbox-writes'
-import { syncInPage } from '../sync/page/sync-scheduler'
+import { discardChange, resolveConflict } from '../db/outbox-writes'
+import type { Resolution } from '../domain'
+import { requestSyncSoon, syncInPage } from '../sync/page/sync-scheduler'
 import { usableSessions } from '../sync/sessions'
 import { INITIAL_STATUS, readSyncStatus } from '../sync/sync-status'
 
@@ -15,8 +16,9 @@ export interface HeldGroup { actorId: string, actorName: string, count: number }
 export const useSyncStore = defineStore('sync', () => {
   /** Reachability, last successful sync, last error: written by whichever context ran the engine. */
   const status = useLiveQuery(() => readSyncStatus(db), INITIAL_STATUS)
-  /** Changes not yet answered by the central system, oldest first. */
-  const pending = useLiveQuery(() => outboxInState(db, 'pending').toArray(), [] as OutboxEntry[])
+  /** Changes not yet answered by the central system, oldest first; null until first read. */
+  const pendingOrNull = useLiveQuery<OutboxEntry[] | null>(() => outboxInState(db, 'pending').toArray(), null)
+  const pending = computed(() => pendingOrNull.value ?? [])
   /** Changes the central system answered with conflict or rejected: they wait for their author. */
   const answered = useLiveQuery(async () => [
     ...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray(),
@@ -34,7 +36,8 @@ export const useSyncStore = defineStore('sync', () => {
     return [...groups.values()]
   }, [] as HeldGroup[])
 
-  const pendingCount = computed(() => pending.value.length)
+  /** How many changes wait; null until known, so a fresh page never claims "0 waiting" too early. */
+  const pendingCount = computed(() => pendingOrNull.value?.length ?? null)
   const syncing = ref(false)
 
   /** The "sync now" button: runs a round here and now. */
@@ -46,7 +49,16 @@ export const useSyncStore = defineStore('sync', () => {
 
   const discard = (entry: OutboxEntry) => discardChange(db, entry.seq!)
 
-  return { status, pending, answered, held, pendingCount, syncing, syncNow, discard }
+  /** Settles a conflict: keep this device's change, or take the central system's; then sync. */
+  async function resolve(entry: OutboxEntry, choice: Resolution['choice']) {
+    await resolveConflict(db, entry.seq!, choice)
+    requestSyncSoon()
+  }
+
+  /** Cases with a conflict waiting, to mark them in lists. */
+  const conflicted = computed(() => new Set(answered.value.filter(e => e.state === 'conflict').map(e => e.entityId)))
+
+  return { status, pending, answered, held, pendingCount, conflicted, syncing, syncNow, discard, resolve }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStore, import.meta.hot))

@@ -3,6 +3,7 @@ import type { DeviceSession, ShiftDeskDB } from '../db/database'
 import { writeMeta } from '../db/meta'
 import { ROLES, type LoginResponse } from '../domain'
 import { deviceIdentity } from '../db/device'
+import { resetPinAttempts } from '../db/device-pins'
 import { CentralError, CentralUnreachable, SessionRefused, callCentral } from './central-api'
 
 const LoginResponseSchema = v.object({
@@ -21,7 +22,8 @@ export class SignInError extends Error {
 
 /**
  * Signs a staff member in at the central system and keeps their session on the device, so their
- * changes can be pushed later. A refused session of theirs is made usable again.
+ * changes can be pushed later. A refused session of theirs is made usable again, and their PIN
+ * attempts on this device start again (the password proved who they are).
  */
 export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username: string, password: string): Promise<DeviceSession> {
   const { deviceId } = await deviceIdentity(db)
@@ -38,8 +40,9 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   const session: DeviceSession = {
     userId: answer.user.id, user: answer.user, center: answer.center, token: answer.token, expiresAt: answer.expiresAt, expired: false,
   }
-  await db.transaction('rw', db.sessions, db.meta, async () => {
+  await db.transaction('rw', db.sessions, db.pins, db.meta, async () => {
     await db.sessions.put(session)
+    await resetPinAttempts(db, session.userId)
     await writeMeta(db, 'currentUserId', session.userId)
   })
   return session

@@ -37,21 +37,21 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], results: Pus
     for (const [i, entry] of batch.entries()) {
       const result = results[i]!
       touched.add(entry.entityId)
-      if (result.status === 'applied' || result.status === 'duplicate') {
-        await db.outbox.delete(entry.seq!)
-        // The server's copy now includes this change: advance the base so later changes rebase on it.
-        const base = await db.caseBases.get(entry.entityId)
-        const outcome = applyCaseMutation(base?.data ?? undefined, entry.mutation, {
-          actor: entry.actor,
-          serviceItem: await db.serviceItems.get(base?.data?.serviceItemId ?? String(entry.mutation.payload.serviceItemId ?? '')),
-          now: entry.mutation.clientTime,
-        })
-        const data = outcome.ok ? outcome.next : base?.data ?? null
-        await db.caseBases.put({ id: entry.entityId, data: data && { ...data, version: result.version } })
+      if (result.status === 'conflict' || result.status === 'rejected') {
+        // Not judged, only held behind an earlier failed change: it waits for that one to be settled.
+        if (!result.blockedBy) await db.outbox.update(entry.seq!, { state: result.status, result })
+        continue
       }
-      else {
-        await db.outbox.update(entry.seq!, { state: result.status, result: result as OutboxEntry['result'] })
-      }
+      await db.outbox.delete(entry.seq!)
+      // The server's copy now includes this change: advance the base so later changes rebase on it.
+      const base = await db.caseBases.get(entry.entityId)
+      const outcome = applyCaseMutation(base?.data ?? undefined, entry.mutation, {
+        actor: entry.actor,
+        serviceItem: await db.serviceItems.get(base?.data?.serviceItemId ?? String(entry.mutation.payload.serviceItemId ?? '')),
+        now: entry.mutation.clientTime,
+      })
+      const data = outcome.ok ? outcome.next : base?.data ?? null
+      await db.caseBases.put({ id: entry.entityId, data: data && { ...data, version: result.version } })
     }
     for (const id of touched) await recomputeCase(db, id)
   })

@@ -83,4 +83,22 @@ describe('case list', () => {
     await until(() => expect(wrapper.findAll('[data-testid="case-row"]')).toHaveLength(1))
     expect(wrapper.find('[data-testid="case-row"]').text()).toContain('李华')
   })
+
+  it('marks a case whose change is in conflict with the central system', async () => {
+    const conflicted = CASES[0]!
+    const id = '0190a000-0000-7000-8000-0000000000ab'
+    await db.outbox.add({
+      id, entityId: conflicted.id, actorId: SESSION.userId, actor: SESSION.user, state: 'conflict',
+      mutation: {
+        id, deviceId: 'd', actorId: SESSION.userId, entity: 'case', entityId: conflicted.id,
+        op: 'case.update', baseVersion: 1, payload: { fields: { phone: '13600136000' } }, clientTime: '2026-11-28T03:40:00.000Z',
+      },
+      result: { id, status: 'conflict', fields: ['phone'], current: { ...conflicted, version: 2 } },
+    })
+    await mountList()
+    const row = (caseNo: string) => wrapper.find(`[data-testid="case-row"][data-case-no="${caseNo}"]`)
+    await until(() => expect(row(conflicted.caseNo).find('[data-testid="row-conflict"]').exists()).toBe(true))
+    expect(row(conflicted.caseNo).find('[data-testid="row-conflict"]').text()).toBe(zhCN.conflict.listMarker)
+    expect(row(CASES[1]!.caseNo).find('[data-testid="row-conflict"]').exists()).toBe(false)
+  })
 })

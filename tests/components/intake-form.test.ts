@@ -163,8 +163,14 @@ describe('intake form', () => {
     await submit()
     expect(wrapper.text()).toContain(zhCN.reject.applicantType)
 
+    // A full disk says so, also when it arrives inside the AbortError of the transaction it ended.
+    takeIn.mockRejectedValueOnce(Object.assign(new Error('aborted'), { name: 'AbortError', inner: new DOMException('quota', 'QuotaExceededError') }))
+    await submit()
+    expect(wrapper.find('[data-testid="form-error"]').text()).toBe(zhCN.storage.full)
+    expect(input('idNumber').element.value).toBe(VALID_ID)
+
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    takeIn.mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'))
+    takeIn.mockRejectedValueOnce(new Error('something else'))
     await submit()
     expect(wrapper.find('[data-testid="form-error"]').text()).toBe(zhCN.intake.saveFailed)
     expect(logged).toHaveBeenCalled()

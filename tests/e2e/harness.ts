@@ -9,6 +9,8 @@ import { E2E_DIST } from './dist-dir'
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 export const DEMO_PASSWORD = 'shiftdesk-demo'
+/** The unlock PIN the browser tests set on each new device. */
+export const DEMO_PIN = '258036'
 
 /** Flags that work on this kind of machine (no GPU, closed network, running as root). */
 const CHROME_ARGS = [
@@ -29,7 +31,8 @@ export async function launchBrowser(): Promise<Browser> {
 export class CentralServer {
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftdesk-e2e-'))
   private app: FastifyInstance | null = null
-  private port = 0
+  /** Kept across stop() and start(), so the app's origin stays the same. */
+  port = 0
 
   get url() { return `http://127.0.0.1:${this.port}` }
 
@@ -66,6 +69,12 @@ export async function signIn(context: BrowserContext, baseUrl: string, username:
   await page.locator('input[name="username"]').fill(username)
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
   await page.locator('button[type="submit"]').click()
+  // The first sign-in on a device asks for the unlock PIN, twice; six digits submit each step.
+  await page.getByTestId('pin-setup').waitFor()
+  await page.getByTestId('pin-input').fill(DEMO_PIN)
+  await page.getByTestId('pin-setup-restart').waitFor()
+  await page.getByTestId('pin-input').fill(DEMO_PIN)
+  await page.getByTestId('pin-setup').waitFor({ state: 'detached' })
   await page.getByTestId('nav-intake').waitFor()
   return page
 }
@@ -90,5 +99,14 @@ export async function step<T>(page: Page, name: string, work: () => Promise<T>):
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
     const text = await page.locator('body').innerText().catch(() => '(no text)')
     throw new Error(`${name} failed (screenshot: ${file}); the page said:\n${text.slice(0, 1500)}`, { cause: error })
+  }
+}
+
+/** Polls a condition of the outside world (e.g. the server's database) until it holds. */
+export async function eventually(check: () => boolean, timeoutMs = 45_000, what = 'condition'): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`${what} did not hold within ${timeoutMs / 1000} s`)
+    await new Promise(resolve => setTimeout(resolve, 250))
   }
 }

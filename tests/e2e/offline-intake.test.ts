@@ -45,6 +45,8 @@ describe('a window clerk works through an outage of the central system', () => {
     // With the central system still down, the app comes back from the service worker.
     await page.reload()
     await page.getByTestId('nav-cases').click()
+    // The list fills from the device database a moment after the page shows: wait, then count.
+    for (const caseNo of caseNos) await page.getByTestId('case-row').filter({ hasText: caseNo }).waitFor()
     for (const caseNo of caseNos) await expect(page.getByTestId('case-row').filter({ hasText: caseNo }).count()).resolves.toBe(1)
     expect(await pendingCount(page)).toBe(3)
     await expect(page.getByTestId('sync-reachable').getAttribute('data-state')).resolves.toBe('down')

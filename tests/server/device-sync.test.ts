@@ -9,6 +9,7 @@ import { buildApp } from '../../server/app'
 import { recordCaseChange, takeInCase } from '../../src/db/case-writes'
 import { ShiftDeskDB } from '../../src/db/database'
 import { outboxInState } from '../../src/db/outbox-queries'
+import { resolveConflict } from '../../src/db/outbox-writes'
 import { signInAtCentral } from '../../src/sync/central-auth'
 import { runSync } from '../../src/sync/run-sync'
 import { PERSON_INTAKE } from '../support/fixtures'
@@ -86,6 +87,45 @@ describe('device sync engine against the central server', () => {
     expect(conflict?.result).toMatchObject({ status: 'conflict', fields: ['phone'] })
     // What tablet B shows is the central system's state; its own change waits for a person.
     expect((await b.db.cases.get(record.id))!.phone).toBe('13700137000')
+  })
+
+  it('settles a conflict either way, keeps later changes waiting behind it, and records the choice', async () => {
+    const a = await device('ord-clerk1')
+    const b = await device('ord-clerk2')
+    const record = await intakeOn(a)
+    await runSync(a.db, url)
+    await runSync(b.db, url)
+    const edit = (d: typeof a, fields: Record<string, unknown>) => recordCaseChange(d.db, d.session.user, 'case.update', record.id, { fields })
+    await edit(a, { phone: '13700137000' })
+    await runSync(a.db, url)
+    await edit(b, { phone: '13600136000' })
+    await edit(b, { notes: '材料齐全' }) // queued behind the conflicting change
+    await runSync(b.db, url)
+    const [conflict] = await outboxInState(b.db, 'conflict').toArray()
+    expect(conflict).toBeDefined()
+    // The change behind it was not judged: it still waits, and is not shown as a second conflict.
+    expect(await outboxInState(b.db, 'pending').count()).toBe(1)
+
+    await resolveConflict(b.db, conflict!.seq!, 'mine')
+    expect((await b.db.cases.get(record.id))!.phone).toBe('13600136000') // mine, shown at once
+    expect(await runSync(b.db, url)).toMatchObject({ outcome: 'synced', pending: 0 })
+    await runSync(a.db, url)
+    for (const d of [a, b]) expect(await d.db.cases.get(record.id)).toMatchObject({ phone: '13600136000', notes: '材料齐全' })
+    const settled = (await a.db.cases.get(record.id))!.history.find(h => h.resolves)
+    expect(settled).toMatchObject({ actorId: b.session.user.id, resolves: { mutationId: conflict!.id, choice: 'mine' } })
+
+    // Now the other way: B keeps the central system's value.
+    await edit(a, { phone: '13500135000' })
+    await runSync(a.db, url)
+    await edit(b, { phone: '13400134000' })
+    await runSync(b.db, url)
+    const [second] = await outboxInState(b.db, 'conflict').toArray()
+    await resolveConflict(b.db, second!.seq!, 'theirs')
+    await runSync(b.db, url)
+    await runSync(a.db, url)
+    for (const d of [a, b]) expect((await d.db.cases.get(record.id))!.phone).toBe('13500135000')
+    expect((await b.db.cases.get(record.id))!.history.at(-1)).toMatchObject({ resolves: { mutationId: second!.id, choice: 'theirs' }, fields: [] })
+    expect(await b.db.outbox.count()).toBe(0)
   })
 
   it('keeps an actor’s changes when the server refuses their session, and sends them after sign-in', async () => {

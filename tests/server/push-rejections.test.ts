@@ -51,7 +51,7 @@ describe('rejections', () => {
     const unrelated = createCase(clerk, byCode('SI-001'))
     const answer = await push(server, clerk, [declineWithoutNote, later, unrelated])
     expect(answer.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID', reason: 'field.required', field: 'note' })
-    expect(answer.body.results[1]).toMatchObject({ id: later.id, status: 'rejected', code: 'INVALID', reason: 'reject.earlierFailed' })
+    expect(answer.body.results[1]).toMatchObject({ id: later.id, status: 'rejected', code: 'INVALID', reason: 'reject.earlierFailed', blockedBy: answer.body.results[0]!.id })
     expect(answer.body.results[2]!.status).toBe('applied')
     expect(logged(declineWithoutNote.id)).toBe(1)
     expect(logged(later.id)).toBe(0)
@@ -67,7 +67,7 @@ describe('rejections', () => {
     const next = updateCase(clerk, create.entityId, { notes: '之后的修改' }, { baseVersion: 1 })
     const [first, second] = (await push(server, clerk, [stale, next])).body.results as Extract<PushResult, { status: 'conflict' }>[]
     expect(first).toMatchObject({ status: 'conflict', fields: ['phone'] })
-    expect(second).toEqual({ ...first, id: next.id })
+    expect(second).toEqual({ ...first, id: next.id, blockedBy: stale.id })
     expect(logged(stale.id)).toBe(1)
     expect(logged(next.id)).toBe(0)
   })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recordCaseChange, takeInCase } from '../../src/db/case-writes'
+import { isQuotaError } from '../../src/db/storage-errors'
 import { LocalRejection } from '../../src/domain'
 import type { ShiftDeskDB } from '../../src/db/database'
 import { CASE_NO_PATTERN } from '../../src/domain'
@@ -56,5 +57,24 @@ describe('taking in a case on the device', () => {
     expect((await db.cases.get(record.id))!.status).toBe('in_progress')
     const ops = (await db.outbox.orderBy('seq').toArray()).map(e => e.mutation.op)
     expect(ops).toEqual(['case.create', 'case.transition'])
+  })
+  it('reopens the database and writes once more when WebKit lost the connection', async () => {
+    let failures = 0
+    db.cases.hook('creating', () => {
+      if (failures++ === 0) throw Object.assign(new Error('Connection to Indexed Database server lost. Refresh the page to try again'), { name: 'UnknownError' })
+    })
+    const record = await takeInCase(db, CLERK, CENTER, PERSON_INTAKE)
+    expect(failures).toBe(2)
+    expect(await db.cases.count()).toBe(1)
+    expect((await db.outbox.toArray()).map(e => e.entityId)).toEqual([record.id])
+  })
+
+  it('recognises a full disk, also inside the AbortError of the transaction it ended', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+    db.outbox.hook('creating', () => { throw quota })
+    const error = await takeInCase(db, CLERK, CENTER, PERSON_INTAKE).catch((e: unknown) => e)
+    expect(isQuotaError(error)).toBe(true)
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true)
+    expect(isQuotaError(new Error('other'))).toBe(false)
   })
 })

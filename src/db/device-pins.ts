@@ -1,0 +1,75 @@
+import { afterWrongPin, pinGate } from '../utils/pin-attempts'
+import { hashPin, pinMatches, pinProblem } from '../utils/pin-hash'
+import type { DevicePin, ShiftDeskDB } from './database'
+import { writeMeta } from './meta'
+
+export type UnlockOutcome =
+  | { ok: true }
+  | { ok: false, problem: 'wrong', remaining: number, then: 'lockout' | 'wipe' }
+  | { ok: false, problem: 'lockedOut', until: string }
+  /** No PIN here (never set, or wiped now or earlier): a password sign-in is needed. */
+  | { ok: false, problem: 'noPin' }
+  /** They signed out meanwhile: their session is gone, a password sign-in is needed. */
+  | { ok: false, problem: 'signedOut' }
+
+/** Sets (or replaces) the PIN of a staff member on this device; throws on a PIN pinProblem refuses. */
+export async function setDevicePin(db: ShiftDeskDB, userId: string, pin: string): Promise<void> {
+  const problem = pinProblem(pin)
+  if (problem) throw new Error(`PIN refused: ${problem}`)
+  const { salt, iterations, hash } = await hashPin(pin)
+  await db.pins.put({ userId, salt, iterations, hash, failures: 0, lockedUntil: null })
+}
+
+export const hasDevicePin = async (db: ShiftDeskDB, userId: string) => (await db.pins.get(userId)) !== undefined
+
+/**
+ * Takes one try, before the slow hash runs: a reload, a crash or a second tab mid-check cannot
+ * win extra tries. Returns the row to check against, or why there is nothing to check.
+ */
+function takeAttempt(db: ShiftDeskDB, userId: string, now: number): Promise<DevicePin | UnlockOutcome> {
+  return db.transaction('rw', db.pins, db.sessions, async () => {
+    if (!(await db.sessions.get(userId))?.token) return { ok: false, problem: 'signedOut' } as const
+    const pin = await db.pins.get(userId)
+    if (!pin) return { ok: false, problem: 'noPin' } as const
+    const gate = pinGate(pin, now)
+    if (gate.state === 'wiped') {
+      await db.pins.delete(userId)
+      return { ok: false, problem: 'noPin' } as const
+    }
+    if (gate.state === 'lockedOut') return { ok: false, problem: 'lockedOut', until: gate.until } as const
+    await db.pins.update(userId, { failures: pin.failures + 1 })
+    return { ...pin, failures: pin.failures + 1 }
+  })
+}
+
+/**
+ * PIN unlock, with no network: on the right PIN the staff member becomes the current user of the
+ * device. `clock` is injectable so tests can walk through the lockout.
+ */
+export async function unlockWithPin(db: ShiftDeskDB, userId: string, pin: string, clock = Date.now): Promise<UnlockOutcome> {
+  const attempt = await takeAttempt(db, userId, clock())
+  if ('ok' in attempt) return attempt
+  if (await pinMatches(pin, attempt)) {
+    await db.transaction('rw', db.pins, db.meta, async () => {
+      await db.pins.update(userId, { failures: 0, lockedUntil: null })
+      await writeMeta(db, 'currentUserId', userId)
+    })
+    return { ok: true }
+  }
+  const now = clock()
+  const { lockedUntil, wipe } = afterWrongPin(attempt.failures, now)
+  if (wipe) {
+    await db.pins.delete(userId)
+    return { ok: false, problem: 'noPin' }
+  }
+  if (lockedUntil) {
+    await db.pins.update(userId, { lockedUntil })
+    return { ok: false, problem: 'lockedOut', until: lockedUntil }
+  }
+  const gate = pinGate({ failures: attempt.failures, lockedUntil: null }, now)
+  return gate.state === 'open' ? { ok: false, problem: 'wrong', remaining: gate.remaining, then: gate.then } : { ok: false, problem: 'noPin' }
+}
+
+/** A password sign-in proves who they are: their PIN attempts start again. */
+export const resetPinAttempts = (db: ShiftDeskDB, userId: string) =>
+  db.pins.update(userId, { failures: 0, lockedUntil: null })
