@@ -13,6 +13,10 @@ export default defineConfig({
       },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node' } },
       {
+        // The fault-injection suite in its short setting; `npm run test:chaos` runs the long one.
+        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', testTimeout: 180_000, fileParallelism: false },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

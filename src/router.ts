@@ -1,14 +1,13 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import CaseListPage from './pages/CaseListPage.vue'
-import SignInPage from './pages/SignInPage.vue'
 import { db } from './db/db'
 import { hasDevicePin } from './db/device-pins'
 import { deviceHasStaff } from './db/device-staff'
 import { useSessionStore } from './stores/session'
 
-/** The case list and sign-in are in the first load; the rest load when first visited. */
+/** The case list, a signed-in clerk's start page, is in the first load; the rest load when first visited. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/signin', name: 'signin', component: SignInPage, meta: { public: true } },
+  { path: '/signin', name: 'signin', component: () => import('./pages/SignInPage.vue'), meta: { public: true } },
   { path: '/', name: 'cases', component: CaseListPage },
   { path: '/cases/new', name: 'intake', component: () => import('./pages/IntakePage.vue') },
   { path: '/cases/:id/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), props: true },

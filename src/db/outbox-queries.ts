@@ -12,3 +12,7 @@ export async function blockedEntities(db: ShiftDeskDB): Promise<Set<string>> {
   const failed = [...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray()]
   return new Set(failed.map(entry => entry.entityId))
 }
+
+/** Pending changes after outbox position `seq`, oldest first: a window of the queue. */
+export const pendingAfter = (db: ShiftDeskDB, seq: number, limit: number) =>
+  db.outbox.where('[state+seq]').between(['pending', seq], ['pending', Dexie.maxKey], false, true).limit(limit).toArray()

@@ -74,10 +74,13 @@ function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext)
 }
 
 function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
-  if (FINAL_STATUSES.includes(current.status)) return deny('ILLEGAL_TRANSITION', 'reject.finalCase')
   const parsed = v.safeParse(UpdatePayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
   const fields = parsed.output.fields
+  // Taking the central system's side of a conflict changes nothing, so it is recorded even when
+  // a colleague has closed the case meanwhile (the usual cause of a conflict over its status).
+  const settlesOnly = parsed.output.resolves !== undefined && Object.keys(fields).length === 0
+  if (FINAL_STATUSES.includes(current.status) && !settlesOnly) return deny('ILLEGAL_TRANSITION', 'reject.finalCase')
   const unknownField = Object.keys(fields).find(key => !UPDATABLE_FIELDS.includes(key as UpdatableField))
   if (unknownField) return deny('INVALID', 'reject.fieldNotEditable', unknownField)
   const intake = validateIntake({ ...intakeOf(current), ...fields })

@@ -6,7 +6,6 @@ import { requestPersistentStorage } from '../composables/use-storage'
 import type { DeviceSession } from '../db/database'
 import { db } from '../db/db'
 import { readMeta, writeMeta } from '../db/meta'
-import { signInAtCentral, signOutAtCentral } from '../sync/central-auth'
 import { requestSync } from '../sync/page/sync-scheduler'
 
 /** The current user's stored session, if they have not signed out. */
@@ -43,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Signs in at the central system; throws SignInError with the problem to show. */
   async function signIn(username: string, password: string) {
+    const { signInAtCentral } = await import('../sync/central-auth')
     session.value = await signInAtCentral(db, '', username.trim(), password)
     followStoredSession()
     void requestPersistentStorage().catch(() => undefined)
@@ -50,7 +50,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signOut() {
-    if (session.value) await signOutAtCentral(db, '', session.value)
+    if (session.value) await (await import('../sync/central-auth')).signOutAtCentral(db, '', session.value)
     session.value = null
   }
 

@@ -4,7 +4,6 @@ import { useLiveQuery } from '../composables/use-live-query'
 import type { OutboxEntry } from '../db/database'
 import { db } from '../db/db'
 import { outboxInState } from '../db/outbox-queries'
-import { discardChange, resolveConflict } from '../db/outbox-writes'
 import type { Resolution } from '../domain'
 import { requestSyncSoon, syncInPage } from '../sync/page/sync-scheduler'
 import { usableSessions } from '../sync/sessions'
@@ -47,11 +46,12 @@ export const useSyncStore = defineStore('sync', () => {
     finally { syncing.value = false }
   }
 
-  const discard = (entry: OutboxEntry) => discardChange(db, entry.seq!)
+  // Settling answered changes loads the rebase code on first use; the start page does not need it.
+  const discard = async (entry: OutboxEntry) => (await import('../db/outbox-writes')).discardChange(db, entry.seq!)
 
   /** Settles a conflict: keep this device's change, or take the central system's; then sync. */
   async function resolve(entry: OutboxEntry, choice: Resolution['choice']) {
-    await resolveConflict(db, entry.seq!, choice)
+    await (await import('../db/outbox-writes')).resolveConflict(db, entry.seq!, choice)
     requestSyncSoon()
   }
 

@@ -1,6 +1,6 @@
 import { applyCaseMutation, MAX_BATCH, PushResponseSchema, type PushResult } from '../domain'
 import type { DeviceSession, OutboxEntry, ShiftDeskDB } from '../db/database'
-import { blockedEntities, outboxInState } from '../db/outbox-queries'
+import { blockedEntities, pendingAfter } from '../db/outbox-queries'
 import { recomputeCase } from '../db/case-rebase'
 import { CentralError, SessionRefused, callCentral } from './central-api'
 import { markSessionRefused, usableSessions } from './sessions'
@@ -8,13 +8,16 @@ import { markSessionRefused, usableSessions } from './sessions'
 /** Stay well under the server's 1 MiB body limit. */
 const MAX_BATCH_BYTES = 900 * 1024
 
+/** How much of the queue is read at a time while looking for the next batch. */
+const WINDOW = MAX_BATCH * 4
+
 /**
  * The next batch: the oldest pushable changes of one actor, in order. A change whose actor has no
  * usable session, or whose entity has an earlier change still waiting, is held — and so is every
- * later change of that entity, so the server always sees a case's changes in the order made.
+ * later change of that entity (added to `held`), so the server always sees a case's changes in
+ * the order made.
  */
-export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSession>, blocked: Set<string>): OutboxEntry[] {
-  const held = new Set(blocked)
+export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSession>, held: Set<string>): OutboxEntry[] {
   const batch: OutboxEntry[] = []
   let bytes = 0
   for (const entry of pending) {
@@ -23,7 +26,7 @@ export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSess
       continue
     }
     if (batch.length && entry.actorId !== batch[0]!.actorId) break
-    bytes += JSON.stringify(entry.mutation).length
+    bytes += new TextEncoder().encode(JSON.stringify(entry.mutation)).length
     if (batch.length >= MAX_BATCH || (batch.length && bytes > MAX_BATCH_BYTES)) break
     batch.push(entry)
   }
@@ -57,13 +60,28 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], results: Pus
   })
 }
 
+/**
+ * Walks the queue a window at a time until it finds a batch, so a long run of held changes (a
+ * signed-out colleague's backlog) never stops the changes of others queued behind it.
+ */
+async function findBatch(db: ShiftDeskDB, usable: Map<string, DeviceSession>): Promise<OutboxEntry[]> {
+  const held = await blockedEntities(db)
+  let after = 0
+  for (;;) {
+    const window = await pendingAfter(db, after, WINDOW)
+    if (window.length === 0) return []
+    const batch = nextBatch(window, usable, held)
+    if (batch.length) return batch
+    after = window.at(-1)!.seq!
+  }
+}
+
 /** Pushes every pushable change, batch after batch. Returns how many were answered. */
 export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<number> {
   let answered = 0
   for (;;) {
     const usable = await usableSessions(db)
-    const pending = await outboxInState(db, 'pending').limit(MAX_BATCH * 4).toArray()
-    const batch = nextBatch(pending, usable, await blockedEntities(db))
+    const batch = await findBatch(db, usable)
     if (batch.length === 0) return answered
     const session = usable.get(batch[0]!.actorId)!
     let response

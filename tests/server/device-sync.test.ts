@@ -12,7 +12,8 @@ import { outboxInState } from '../../src/db/outbox-queries'
 import { resolveConflict } from '../../src/db/outbox-writes'
 import { signInAtCentral } from '../../src/sync/central-auth'
 import { runSync } from '../../src/sync/run-sync'
-import { PERSON_INTAKE } from '../support/fixtures'
+import { newId } from '../../src/domain'
+import { PERSON_INTAKE, SUPERVISOR, mutation } from '../support/fixtures'
 
 /** The device's real sync engine against the real server over HTTP: two tablets of one centre. */
 let app: FastifyInstance
@@ -137,6 +138,17 @@ describe('device sync engine against the central server', () => {
     expect((await a.db.sessions.get(a.session.userId))!.expired).toBe(true)
     await signInAtCentral(a.db, url, 'ord-clerk1', 'shiftdesk-demo')
     expect(await runSync(a.db, url)).toMatchObject({ outcome: 'synced', pushed: 1, pending: 0 })
+  })
+
+  it('sends a colleague’s changes even behind thousands held for someone signed out', async () => {
+    const a = await device('ord-clerk1')
+    // A supervisor's backlog from the last shift, waiting for them to sign in on this tablet again.
+    await a.db.outbox.bulkAdd(Array.from({ length: 2100 }, () => {
+      const m = mutation('case.update', newId(), { fields: { notes: '待签收' } }, { actorId: SUPERVISOR.id })
+      return { id: m.id, entityId: m.entityId, actorId: SUPERVISOR.id, actor: SUPERVISOR, state: 'pending' as const, mutation: m }
+    }))
+    await intakeOn(a)
+    expect(await runSync(a.db, url)).toMatchObject({ outcome: 'synced', pushed: 1, pending: 2100 })
   })
 
   it('treats an unreachable central system as unreachable and keeps everything', async () => {

@@ -70,4 +70,14 @@ describe('applyCaseMutation', () => {
     expect(applyCaseMutation(undefined, mutation('case.create', newId(), createPayload(), { actorId: 'someone-else' }), ctx()))
       .toMatchObject({ ok: false, code: 'FORBIDDEN', reason: 'reject.actorMismatch' })
   })
+
+  it('records taking the central system’s side even on a case a colleague has closed, and nothing else', () => {
+    const closed = { ...created(), status: 'completed' as const }
+    const resolves = { mutationId: newId(), choice: 'theirs' as const }
+    const settle = applyCaseMutation(closed, mutation('case.update', closed.id, { fields: {}, resolves }), ctx())
+    expect(settle).toMatchObject({ ok: true, fields: [] })
+    expect(settle.ok && settle.next.history.at(-1)).toMatchObject({ resolves })
+    expect(applyCaseMutation(closed, mutation('case.update', closed.id, { fields: { notes: 'x' }, resolves }), ctx()))
+      .toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+  })
 })

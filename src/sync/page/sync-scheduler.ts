@@ -1,5 +1,4 @@
 import { db } from '../../db/db'
-import { runSync } from '../run-sync'
 import { SYNC_TAG } from '../sync-tag'
 import { readSyncStatus } from '../sync-status'
 
@@ -8,8 +7,11 @@ const DEBOUNCE_MS = 300
 
 let debounceTimer: ReturnType<typeof setTimeout> | undefined
 
-/** Runs a round in this page; the Web Lock keeps it from overlapping the worker's. */
-export const syncInPage = () => runSync(db)
+/**
+ * Runs a round in this page; the Web Lock keeps it from overlapping the worker's. The engine
+ * (schemas, rebase, push, pull) loads on first use, after the start page is on screen.
+ */
+export const syncInPage = async () => (await import('../run-sync')).runSync(db)
 
 /**
  * After a local change: hand the round to the service worker through Background Sync, so it
