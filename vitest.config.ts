@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
@@ -9,6 +10,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [vue()],
+        resolve: { alias: { 'virtual:pwa-register/vue': fileURLToPath(new URL('./tests/support/pwa-register-stub.ts', import.meta.url)) } },
         test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom' },
       },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node' } },
