@@ -21,8 +21,9 @@ function writeCaseChange(
   db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
 ): Promise<CaseRecord> {
   return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
-    const { deviceId } = await deviceIdentity(db)
-    const current = await db.cases.get(entityId)
+    // Reads that do not depend on each other go out together: every IndexedDB round trip costs
+    // ~0.3 ms in Chromium on a 2-core machine, and intake waits for all of them (bench: take in).
+    const [{ deviceId }, current, base] = await Promise.all([deviceIdentity(db), db.cases.get(entityId), db.caseBases.get(entityId)])
     const now = new Date().toISOString()
     const mutation: Mutation = {
       id: newId(), deviceId, actorId: actor.id, entity: 'case', entityId, op,
@@ -31,11 +32,13 @@ function writeCaseChange(
     const itemId = current?.serviceItemId ?? String(payload.serviceItemId ?? '')
     const outcome = applyCaseMutation(current, mutation, { actor, serviceItem: await db.serviceItems.get(itemId), now })
     if (!outcome.ok) throw new LocalRejection(outcome.code, outcome.reason, outcome.field)
-    // Keep the server's copy from before the first local change, to rebase on or fall back to.
-    if (!(await db.caseBases.get(entityId))) await db.caseBases.put({ id: entityId, data: current ?? null })
     const next = { ...outcome.next, version: current?.version ?? 0 }
-    await db.cases.put(next)
-    await db.outbox.add({ id: mutation.id, entityId, actorId: actor.id, actor, state: 'pending', mutation })
+    await Promise.all([
+      // Keep the server's copy from before the first local change, to rebase on or fall back to.
+      base ? undefined : db.caseBases.put({ id: entityId, data: current ?? null }),
+      db.cases.put(next),
+      db.outbox.add({ id: mutation.id, entityId, actorId: actor.id, actor, state: 'pending', mutation }),
+    ])
     return next
   })
 }
@@ -43,12 +46,14 @@ function writeCaseChange(
 /** 受理: takes in a new case with the next case number of this device for the centre's day. */
 export function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCenter, intake: CaseIntake): Promise<CaseRecord> {
   return withReopen(db, () => db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
-    const { deviceTag } = await deviceIdentity(db)
     const receivedAt = new Date()
     const day = centerDay(receivedAt)
-    const seq = (await readMeta<number>(db, `caseSeq:${day}`, 0)) + 1
-    await writeMeta(db, `caseSeq:${day}`, seq)
-    const caseNo = formatCaseNo(center.code, day, deviceTag, seq)
-    return writeCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() })
+    const [{ deviceTag }, last] = await Promise.all([deviceIdentity(db), readMeta<number>(db, `caseSeq:${day}`, 0)])
+    const caseNo = formatCaseNo(center.code, day, deviceTag, last + 1)
+    const [, record] = await Promise.all([
+      writeMeta(db, `caseSeq:${day}`, last + 1),
+      writeCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() }),
+    ])
+    return record
   }))
 }

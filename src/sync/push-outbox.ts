@@ -1,4 +1,4 @@
-import { applyCaseMutation, MAX_BATCH, PushResponseSchema, type PushResult } from '../domain'
+import { applyCaseMutation, MAX_BATCH, PushResponseSchema, type PushResult, type ServiceItem } from '../domain'
 import type { DeviceSession, OutboxEntry, ShiftDeskDB } from '../db/database'
 import { blockedEntities, pendingAfter } from '../db/outbox-queries'
 import { recomputeCase } from '../db/case-rebase'
@@ -33,30 +33,47 @@ export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSess
   return batch
 }
 
-/** Records the server's answers: applied changes leave the outbox, the others wait for a person. */
+/**
+ * Records the server's answers: applied changes leave the outbox, the others wait for a person.
+ * A batch is up to 500 changes, so reads and writes go in bulk: with a request per entry and step,
+ * replaying 2,000 changes took 9.2 s, in bulk 2.6 s (npm run bench -- --only=replay --quick).
+ */
 async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], results: PushResult[]): Promise<void> {
   await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems], async () => {
-    const touched = new Set<string>()
+    const ids = [...new Set(batch.map(entry => entry.entityId))]
+    const stored = await db.caseBases.bulkGet(ids)
+    const bases = new Map(ids.map((id, i) => [id, stored[i]]))
+    const items = new Map<string, Promise<ServiceItem | undefined>>()
+    const item = (id: string) => items.get(id) ?? items.set(id, db.serviceItems.get(id)).get(id)!
+    const applied: number[] = []
     for (const [i, entry] of batch.entries()) {
       const result = results[i]!
-      touched.add(entry.entityId)
       if (result.status === 'conflict' || result.status === 'rejected') {
         // Not judged, only held behind an earlier failed change: it waits for that one to be settled.
         if (!result.blockedBy) await db.outbox.update(entry.seq!, { state: result.status, result })
         continue
       }
-      await db.outbox.delete(entry.seq!)
+      applied.push(entry.seq!)
       // The server's copy now includes this change: advance the base so later changes rebase on it.
-      const base = await db.caseBases.get(entry.entityId)
+      const base = bases.get(entry.entityId)
       const outcome = applyCaseMutation(base?.data ?? undefined, entry.mutation, {
         actor: entry.actor,
-        serviceItem: await db.serviceItems.get(base?.data?.serviceItemId ?? String(entry.mutation.payload.serviceItemId ?? '')),
+        serviceItem: await item(base?.data?.serviceItemId ?? String(entry.mutation.payload.serviceItemId ?? '')),
         now: entry.mutation.clientTime,
       })
       const data = outcome.ok ? outcome.next : base?.data ?? null
-      await db.caseBases.put({ id: entry.entityId, data: data && { ...data, version: result.version } })
+      bases.set(entry.entityId, { id: entry.entityId, data: data && { ...data, version: result.version } })
     }
-    for (const id of touched) await recomputeCase(db, id)
+    await db.outbox.bulkDelete(applied)
+    // A case with nothing left waiting shows the server's copy (what rebaseCase does with no entries).
+    const waiting = new Set((await db.outbox.where('entityId').anyOf(ids).toArray()).map(entry => entry.entityId))
+    const settled = ids.filter(id => !waiting.has(id) && bases.get(id))
+    await db.caseBases.bulkDelete(settled)
+    await db.cases.bulkPut(settled.flatMap(id => bases.get(id)!.data ?? []))
+    await db.cases.bulkDelete(settled.filter(id => !bases.get(id)!.data))
+    const rest = ids.filter(id => waiting.has(id) && bases.get(id))
+    await db.caseBases.bulkPut(rest.map(id => bases.get(id)!))
+    for (const id of rest) await recomputeCase(db, id)
   })
 }
 

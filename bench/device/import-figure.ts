@@ -1,0 +1,44 @@
+import { MAX_PULL, type PullResponse } from '../../src/domain'
+import { pullChanges } from '../../src/sync/pull-changes'
+import { fakeCaseRecords } from '../shared/fake-cases'
+import { seeded } from '../shared/fake-people'
+import { deviceDb, signedIn } from './device-dbs'
+
+/**
+ * "Import 10,000 cases": pullChanges — the device's real pull path (answer parsed and checked
+ * against the protocol schema, each page stored in one transaction with strict durability) — over
+ * pages the central server would send, answered from memory by a stubbed fetch. So this times the
+ * device's work only: JSON parsing, validation and the IndexedDB writes, not the network or server.
+ */
+export async function importPulled(fromDb: string, toDb: string, count: number, seed = 4): Promise<{ ms: number, stored: number }> {
+  const source = deviceDb(fromDb)
+  const { user, center, items } = await signedIn(source)
+  const target = deviceDb(toDb)
+  const sessions = await source.sessions.toArray()
+  await target.transaction('rw', target.sessions, target.serviceItems, target.meta, async () => {
+    await target.sessions.bulkPut(sessions)
+    await target.serviceItems.bulkPut(items)
+    await target.meta.put({ key: 'currentUserId', value: user.id })
+  })
+  const records = fakeCaseRecords(seeded(seed), count, { center, items, staff: [user] })
+  const pages: string[] = []
+  for (let i = 0; i < count; i += MAX_PULL) {
+    const changes = records.slice(i, i + MAX_PULL).map(data => ({ entity: 'case', id: data.id, version: data.version, data }))
+    const body: PullResponse = { changes: changes as PullResponse['changes'], cursor: `p${i + MAX_PULL}`, hasMore: i + MAX_PULL < count }
+    pages.push(JSON.stringify(body))
+  }
+  const realFetch = window.fetch
+  window.fetch = async (input) => {
+    const url = new URL(String(input), location.href)
+    const from = Number((url.searchParams.get('cursor') || 'p0').slice(1))
+    return new Response(pages[from / MAX_PULL], { headers: { 'content-type': 'application/json' } })
+  }
+  try {
+    const started = performance.now()
+    const received = await pullChanges(target, '')
+    const ms = performance.now() - started
+    if (received !== count) throw new Error(`import stored ${received} of ${count}`)
+    return { ms, stored: await target.cases.count() }
+  }
+  finally { window.fetch = realFetch }
+}
