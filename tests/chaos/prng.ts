@@ -1,3 +1,5 @@
+import { seededRandom } from '../../server/seed/prng'
+
 /**
  * Seeded randomness for the chaos run (mulberry32). Every random choice of the run comes from a
  * stream forked off the one seed, so `CHAOS_SEED=<n>` replays the same choices. Each device and the
@@ -22,15 +24,7 @@ function hashLabel(seed: number, label: string): number {
 }
 
 export function prng(seed: number): Prng {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6D2B79F5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const { next, int } = seededRandom(seed)
   return {
     next,
     int,
