@@ -22,18 +22,19 @@ export const useSyncStore = defineStore('sync', () => {
   const answered = useLiveQuery(async () => [
     ...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray(),
   ].sort((a, b) => a.seq! - b.seq!), [] as OutboxEntry[])
+  /** Staff whose session on this device can still push. */
+  const usable = useLiveQuery(() => usableSessions(db), new Map() as Awaited<ReturnType<typeof usableSessions>>)
   /** Pending changes whose author has no usable session on this device, per author. */
-  const held = useLiveQuery(async () => {
-    const usable = await usableSessions(db)
+  const held = computed(() => {
     const groups = new Map<string, HeldGroup>()
-    for (const entry of await outboxInState(db, 'pending').toArray()) {
-      if (usable.has(entry.actorId)) continue
+    for (const entry of pending.value) {
+      if (usable.value.has(entry.actorId)) continue
       const group = groups.get(entry.actorId) ?? { actorId: entry.actorId, actorName: entry.actor.name, count: 0 }
       group.count++
       groups.set(entry.actorId, group)
     }
     return [...groups.values()]
-  }, [] as HeldGroup[])
+  })
 
   /** How many changes wait; null until known, so a fresh page never claims "0 waiting" too early. */
   const pendingCount = computed(() => pendingOrNull.value?.length ?? null)

@@ -7,6 +7,7 @@ import { markSessionRefused, usableSessions } from './sessions'
 
 /** Stay well under the server's 1 MiB body limit. */
 const MAX_BATCH_BYTES = 900 * 1024
+const utf8 = new TextEncoder()
 
 /** How much of the queue is read at a time while looking for the next batch. */
 const WINDOW = MAX_BATCH * 4
@@ -26,7 +27,7 @@ export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSess
       continue
     }
     if (batch.length && entry.actorId !== batch[0]!.actorId) break
-    bytes += new TextEncoder().encode(JSON.stringify(entry.mutation)).length
+    bytes += utf8.encode(JSON.stringify(entry.mutation)).length
     if (batch.length >= MAX_BATCH || (batch.length && bytes > MAX_BATCH_BYTES)) break
     batch.push(entry)
   }
