@@ -1,8 +1,13 @@
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
+import { auditRoutes } from './audit/routes'
 import { authRoutes } from './auth/routes'
-import { openDatabase } from './db/database'
+import { bookingPage } from './booking/page'
+import { publicBookingRoutes } from './booking/public-routes'
+import { calendarRoutes } from './calendar/routes'
+import { startCheckpointer } from './db/checkpointer'
+import { openDatabase, sqliteOf } from './db/database'
 import { migrateToLatest } from './db/migrations'
 import { registerErrorHandlers } from './http-errors'
 import { registerHeaders } from './headers'
@@ -40,7 +45,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The API speaks JSON only; other bodies get one clear 400 instead of a confusing validation error.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('session', null)
-  app.addHook('onClose', async () => { await db.destroy() })
+  const stopCheckpoints = startCheckpointer(sqliteOf(db))
+  app.addHook('onClose', async () => {
+    await stopCheckpoints()
+    await db.destroy()
+  })
   registerErrorHandlers(app)
   registerHeaders(app)
 
@@ -48,6 +57,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(db))
   await app.register(pushRoutes(db))
   await app.register(pullRoutes(db))
+  await app.register(auditRoutes(db))
+  await app.register(calendarRoutes(db))
+  await app.register(publicBookingRoutes(db))
+  await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)
   return app
 }

@@ -3,7 +3,7 @@ import * as v from 'valibot'
 
 /** Every API error has one shape, `{ error: CODE, message }`, with a precise English message. */
 export type ErrorCode =
-  | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
+  | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
 
 export interface ErrorBody { error: ErrorCode, message: string }
 
@@ -15,6 +15,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, 'BAD_REQUEST', message)
 export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED', message)
+export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message)
+export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message)
 export const tooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', message)
 
 /** What is wrong with a value, without echoing it (it may be a password or an ID number). */

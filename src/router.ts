@@ -12,7 +12,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/new', name: 'intake', component: () => import('./pages/IntakePage.vue') },
   { path: '/cases/:id/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), props: true },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), props: true },
+  { path: '/today', name: 'today', component: () => import('./pages/TodayPage.vue') },
+  { path: '/admin/calendar', name: 'calendarAdmin', component: () => import('./pages/AdminCalendarPage.vue'), meta: { roles: ['admin'] } },
   { path: '/readiness', name: 'readiness', component: () => import('./pages/ReadinessPage.vue') },
+  { path: '/approvals', name: 'approvals', component: () => import('./pages/ApprovalQueuePage.vue'), meta: { roles: ['supervisor'] } },
   { path: '/outbox', name: 'outbox', component: () => import('./pages/OutboxPage.vue') },
   { path: '/lock', name: 'lock', component: () => import('./pages/LockPage.vue'), meta: { public: true } },
   { path: '/pin-setup', name: 'pinSetup', component: () => import('./pages/PinSetupPage.vue') },
@@ -42,6 +45,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     const hasPin = await hasDevicePin(db, session.user.id)
     if (!hasPin && to.name !== 'pinSetup') return { name: 'pinSetup', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     if (hasPin && to.name === 'pinSetup') return { name: 'cases' }
+    // Hiding a link is not enough: a clerk who types /approvals lands on their list (the server refuses anyway).
+    const roles = to.meta.roles as readonly string[] | undefined
+    if (roles && !roles.includes(session.user.role)) return { name: 'cases' }
     return true
   })
   return router

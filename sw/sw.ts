@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core'
+import { onNotificationClick } from './notification-click'
 import { setUpPrecache } from './precache'
 import { onMessage, onSync } from './sync-handlers'
 
@@ -11,3 +12,4 @@ setUpPrecache(self.__WB_MANIFEST)
 clientsClaim()
 self.addEventListener('sync', onSync)
 self.addEventListener('message', onMessage)
+self.addEventListener('notificationclick', onNotificationClick)

@@ -1,6 +1,6 @@
 import { closeAll, deleteDeviceDb } from './device-dbs'
-import { importPulled } from './import-figure'
-import { listFirstPage, search, statusCounts, takeInTimes } from './query-figures'
+import { importFloor, importPulled } from './import-figure'
+import { listFirstPage, search, statusCounts, syncStoreReads, takeInTimes } from './query-figures'
 import { sampleSearches, seedCases, seedWaitingIntakes, signInDevice } from './seed-device'
 import { firstSync, replayBatched, replayOneByOne } from './sync-figures'
 
@@ -10,7 +10,7 @@ import { firstSync, replayBatched, replayOneByOne } from './sync-figures'
  */
 const bench = {
   signInDevice, seedCases, seedWaitingIntakes, sampleSearches,
-  listFirstPage, search, statusCounts, takeInTimes, importPulled,
+  listFirstPage, search, statusCounts, syncStoreReads, takeInTimes, importPulled, importFloor,
   replayBatched, replayOneByOne, firstSync,
   deleteDeviceDb, closeAll,
 }

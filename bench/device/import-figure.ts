@@ -2,7 +2,7 @@ import { MAX_PULL, type PullResponse } from '../../src/domain'
 import { pullChanges } from '../../src/sync/pull-changes'
 import { fakeCaseRecords } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
-import { deviceDb, signedIn } from './device-dbs'
+import { deleteDeviceDb, deviceDb, signedIn } from './device-dbs'
 
 /**
  * "Import 10,000 cases": pullChanges — the device's real pull path (answer parsed and checked
@@ -41,4 +41,27 @@ export async function importPulled(fromDb: string, toDb: string, count: number, 
     return { ms, stored: await target.cases.count() }
   }
   finally { window.fetch = realFetch }
+}
+
+/**
+ * The floor under "import": the same rows put straight into IndexedDB (the app's cases store with
+ * all its indexes, a transaction of 1,000 with strict durability, as each pulled page), with no
+ * app code, parsing or checks. What the app adds on top of this is its own cost.
+ */
+export async function importFloor(fromDb: string, toDb: string, count: number, seed = 4): Promise<{ ms: number }> {
+  const { user, center, items } = await signedIn(deviceDb(fromDb))
+  const records = fakeCaseRecords(seeded(seed), count, { center, items, staff: [user] })
+  const target = deviceDb(toDb)
+  await target.open() // made with the app's schema, then used without Dexie
+  const idb = target.backendDB()
+  try {
+    const started = performance.now()
+    for (let i = 0; i < count; i += MAX_PULL) {
+      const tx = idb.transaction('cases', 'readwrite', { durability: 'strict' })
+      for (const record of records.slice(i, i + MAX_PULL)) tx.objectStore('cases').put(record)
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error) })
+    }
+    return { ms: performance.now() - started }
+  }
+  finally { await deleteDeviceDb(toDb) }
 }

@@ -1,5 +1,7 @@
 import { countCasesByStatus, listCases, searchKind } from '../../src/db/case-queries'
 import { takeInCase } from '../../src/db/case-writes'
+import { answeredEntries, firstPending, heldChanges, outboxInState } from '../../src/db/outbox-queries'
+import { usableSessions } from '../../src/sync/sessions'
 import { fakeIntake } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
 import { deviceDb, signedIn } from './device-dbs'
@@ -26,10 +28,10 @@ export async function search(dbName: string, text: string) {
   return { ms, rows: result.rows.length, kind: searchKind(text) }
 }
 
-/** The counts on the status filter chips. */
+/** The counts on the status filter chips; `stored` (not timed) is the real count they must add up to. */
 export async function statusCounts(dbName: string) {
   const { ms, result } = await timed(() => countCasesByStatus(deviceDb(dbName)))
-  return { ms, total: Object.values(result).reduce((a, b) => a + b, 0) }
+  return { ms, total: Object.values(result).reduce((a, b) => a + b, 0), stored: await deviceDb(dbName).cases.count() }
 }
 
 /**
@@ -44,4 +46,19 @@ export async function takeInTimes(dbName: string, count: number, seed = 3): Prom
   const times: number[] = []
   for (const intake of intakes) times.push((await timed(() => takeInCase(db, user, center, intake))).ms)
   return times
+}
+
+/**
+ * What the sync store reads again after every outbox change (the waiting count, held authors,
+ * answered changes, the outbox page's first entries), and, as the baseline, what it read before:
+ * every waiting change.
+ */
+export async function syncStoreReads(dbName: string) {
+  const db = deviceDb(dbName)
+  const now = await timed(async () => {
+    const answered = await answeredEntries(db)
+    return Promise.all([outboxInState(db, 'pending').count(), heldChanges(db, await usableSessions(db), answered), firstPending(db)])
+  })
+  const before = await timed(() => outboxInState(db, 'pending').toArray())
+  return { ms: now.ms, baselineMs: before.ms, waiting: now.result[0] }
 }

@@ -37,10 +37,16 @@ export function createMutations(device: NodeDevice, random: () => number, count:
   })
 }
 
-export const pushBatch = (device: NodeDevice, mutations: Mutation[]) =>
-  call<PushResponse>(`${device.url}/api/sync/push`, {
-    method: 'POST', token: device.login.token, body: JSON.stringify({ deviceId: device.deviceId, mutations }),
-  })
+/** GET as a signed-in device (e.g. the audit verification as admin). */
+export const getAs = <T>(device: NodeDevice, path: string) => call<T>(`${device.url}${path}`, { token: device.login.token })
+
+/** The JSON body of a push of `mutations` by this device, made ahead of sending. */
+export const pushBody = (device: NodeDevice, mutations: Mutation[]) => JSON.stringify({ deviceId: device.deviceId, mutations })
+
+export const pushPrepared = (device: NodeDevice, body: string) =>
+  call<PushResponse>(`${device.url}/api/sync/push`, { method: 'POST', token: device.login.token, body })
+
+export const pushBatch = (device: NodeDevice, mutations: Mutation[]) => pushPrepared(device, pushBody(device, mutations))
 
 /** A device tag (5 Crockford base32 characters) from a number, so simulated devices never collide. */
 export function deviceTag(n: number): string {

@@ -42,6 +42,8 @@ export const lighthouseScores: Scenario = {
           performance: (lhr.categories.performance?.score ?? 0) * 100,
           accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
           metrics: Object.fromEntries(audits.map(id => [id, lhr.audits[id]?.displayValue])),
+          // The same in ms (CLS unitless), to compare runs and builds.
+          values: Object.fromEntries(audits.map(id => [id, lhr.audits[id]?.numericValue])),
           failing,
           // Where the main thread went, to find the cause of a low performance score.
           bootup: (lhr.audits['bootup-time']?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 5),

@@ -42,7 +42,7 @@ export const replay: Scenario = {
         name: `replay ${waiting.toLocaleString('en')} waiting changes (runSync)`, unit: 'ms', runs: batched.map(r => r.ms),
         target: { op: '<=', value: 5000 }, minRatio: 20,
         baseline: { value: median(oneByOne), note: `one request per change, ${scaled}` },
-        note: `whole runSync: probe, push in batches of 500, then the pull of the ${waiting.toLocaleString('en')} cases back; the outbox was empty after ${median(batched.map(r => r.emptyMs)).toFixed(0)} ms (median)`,
+        note: `whole runSync: probe, push in batches of 500 (the server echoes the cases it stored), then the pull, which brought back ${median(batched.map(r => r.pulled))} changes (median); the outbox was empty after ${median(batched.map(r => r.emptyMs)).toFixed(0)} ms (median)`,
       })]
     }
     finally { await profile.dispose() }

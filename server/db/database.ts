@@ -46,21 +46,103 @@ export interface Database {
     result: string
   }
   meta: { key: string, value: string }
+  /** Append-only, hash-chained record of every applied change (server/audit). */
+  audit_log: {
+    seq: number
+    mutation_id: string
+    case_id: string
+    center_id: string
+    actor_id: string
+    actor_name: string
+    device_id: string
+    server_time: string
+    client_time: string
+    op: string
+    action: string | null
+    changes: string
+    prev_hash: string
+    hash: string
+  }
+  /** A centre's ServiceCalendar (src/domain/service-calendar.ts) as JSON. */
+  calendars: { center_id: string, data: string, version: number, updated_at: string }
+  /** The official calendar: public holidays and make-up working days (src/domain/holidays-cn.ts). */
+  holidays: { date: string, kind: string, name: string }
+  /** Citizens' bookings from the public page (server/booking). */
+  bookings: {
+    id: string
+    code: string
+    center_id: string
+    item_id: string
+    date: string
+    slot_start: string
+    slot_end: string
+    kind: string
+    name: string
+    mobile: string
+    id_number: string
+    status: string
+    created_at: string
+    updated_at: string
+    seq: number
+    /** The case a check-in took the applicant in as (server/sync/appointment-rows.ts). */
+    case_id: string | null
+    /** 1 when booked, one more with every later change. */
+    version: number
+  }
 }
 
 export type DB = Kysely<Database>
 
 export const DB_FILE = 'shiftdesk.sqlite'
 
-export function openDatabase(dataDir: string): DB {
-  fs.mkdirSync(dataDir, { recursive: true })
-  const sqlite = new SQLite(path.join(dataDir, DB_FILE))
-  // WAL lets readers (pull) run while a push writes; NORMAL is durable across process crashes in WAL mode.
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
+/** The better-sqlite3 connection behind each Kysely instance made here, for the push's set-based path. */
+const connections = new WeakMap<DB, SQLite.Database>()
+
+/**
+ * Opens (and creates, unless read-only) the database file under dataDir. `readonly` is for tools
+ * that only look (npm run audit:verify): it never creates or changes anything.
+ */
+export function openDatabase(dataDir: string, opts: { readonly?: boolean } = {}): DB {
+  const file = path.join(dataDir, DB_FILE)
+  if (opts.readonly) {
+    if (!fs.existsSync(file)) throw new Error(`No database at ${file}`)
+  }
+  else fs.mkdirSync(dataDir, { recursive: true })
+  const sqlite = new SQLite(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false })
+  if (!opts.readonly) {
+    // WAL lets readers (pull) run while a push writes; NORMAL is durable across process crashes in WAL mode.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    // 32 MB of page cache (default 2 MB): a push touches index pages all over (case numbers of every
+    // device), and reading them back from the OS on every batch showed in the push profile.
+    sqlite.pragma('cache_size = -32768')
+  }
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) })
+  connections.set(db, sqlite)
+  return db
+}
+
+/**
+ * Runs `work` on the raw better-sqlite3 connection while holding Kysely's connection, so no Kysely
+ * query or transaction of another request is interleaved with it. `work` is synchronous: nothing
+ * else runs in this process until it returns.
+ */
+export function withSqlite<T>(db: DB, work: (sqlite: SQLite.Database) => T): Promise<T> {
+  const sqlite = connections.get(db)
+  if (!sqlite) throw new Error('withSqlite needs a database opened by openDatabase')
+  return db.connection().execute(async () => work(sqlite))
+}
+
+/**
+ * The raw connection inside a Kysely transaction that the caller already holds (the demo seed):
+ * better-sqlite3 nests its own transactions there as savepoints.
+ */
+export function sqliteOf(db: DB): SQLite.Database {
+  const sqlite = connections.get(db)
+  if (!sqlite) throw new Error('sqliteOf needs a database opened by openDatabase')
+  return sqlite
 }
 
 /**

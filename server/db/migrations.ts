@@ -74,6 +74,92 @@ const migrations: Record<string, Migration> = {
       await sql`insert into meta (key, value) values ('seq', '0')`.execute(db)
     },
   },
+  /**
+   * The tamper-evident audit trail (server/audit): one row per applied change, hash-chained, written
+   * in the change's transaction. Its head (seq and hash of the last entry) lives in meta.
+   * Changes applied before this migration have no entries; the chain starts here.
+   */
+  '0002_audit_log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('audit_log')
+        .addColumn('seq', 'integer', c => c.primaryKey())
+        .addColumn('mutation_id', 'text', c => c.notNull())
+        .addColumn('case_id', 'text', c => c.notNull())
+        .addColumn('center_id', 'text', c => c.notNull())
+        .addColumn('actor_id', 'text', c => c.notNull())
+        .addColumn('actor_name', 'text', c => c.notNull())
+        .addColumn('device_id', 'text', c => c.notNull())
+        .addColumn('server_time', 'text', c => c.notNull())
+        .addColumn('client_time', 'text', c => c.notNull())
+        .addColumn('op', 'text', c => c.notNull())
+        .addColumn('action', 'text')
+        .addColumn('changes', 'text', c => c.notNull())
+        .addColumn('prev_hash', 'text', c => c.notNull())
+        .addColumn('hash', 'text', c => c.notNull())
+        .execute()
+      // (case_id, seq): a case's entries in order, for GET /api/cases/:id/audit.
+      await db.schema.createIndex('audit_log_case').on('audit_log').column('case_id').execute()
+      // Append-only for the application: changing or removing an entry takes dropping these first,
+      // and the hash chain shows it (npm run audit:verify).
+      await sql`create trigger audit_log_no_update before update on audit_log
+        begin select raise(abort, 'audit_log is append-only'); end`.execute(db)
+      await sql`create trigger audit_log_no_delete before delete on audit_log
+        begin select raise(abort, 'audit_log is append-only'); end`.execute(db)
+      await sql`insert into meta (key, value) values ('audit_head', ${JSON.stringify({ seq: 0, hash: '0'.repeat(64) })})`.execute(db)
+    },
+  },
+  /**
+   * Service calendars and public booking (server/calendar, server/booking): a centre's calendar as
+   * JSON (the shared ServiceCalendar shape), the official holidays, and citizens' bookings. Slots
+   * are not stored: they follow from the calendar. Bookings take the global seq for the staff pull.
+   */
+  '0003_calendars_bookings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('calendars')
+        .addColumn('center_id', 'text', c => c.primaryKey().references('centers.id'))
+        .addColumn('data', 'text', c => c.notNull())
+        .addColumn('version', 'integer', c => c.notNull())
+        .addColumn('updated_at', 'text', c => c.notNull())
+        .execute()
+      await db.schema.createTable('holidays')
+        .addColumn('date', 'text', c => c.primaryKey())
+        .addColumn('kind', 'text', c => c.notNull())
+        .addColumn('name', 'text', c => c.notNull())
+        .execute()
+      await db.schema.createTable('bookings')
+        .addColumn('id', 'text', c => c.primaryKey())
+        .addColumn('code', 'text', c => c.notNull().unique())
+        .addColumn('center_id', 'text', c => c.notNull().references('centers.id'))
+        .addColumn('item_id', 'text', c => c.notNull().references('service_items.id'))
+        .addColumn('date', 'text', c => c.notNull())
+        .addColumn('slot_start', 'text', c => c.notNull())
+        .addColumn('slot_end', 'text', c => c.notNull())
+        .addColumn('kind', 'text', c => c.notNull())
+        .addColumn('name', 'text', c => c.notNull())
+        .addColumn('mobile', 'text', c => c.notNull())
+        .addColumn('id_number', 'text', c => c.notNull())
+        .addColumn('status', 'text', c => c.notNull())
+        .addColumn('created_at', 'text', c => c.notNull())
+        .addColumn('updated_at', 'text', c => c.notNull())
+        .addColumn('seq', 'integer', c => c.notNull())
+        .execute()
+      // A slot's taken places are counted on every booking: (centre, date, slot) finds them at once.
+      await db.schema.createIndex('bookings_slot').on('bookings').columns(['center_id', 'date', 'slot_start']).execute()
+      await db.schema.createIndex('bookings_center_seq').on('bookings').columns(['center_id', 'seq']).execute()
+    },
+  },
+  /**
+   * Bookings reach the staff devices as appointments (pull), where they are checked in (linked to
+   * the case taken in) or marked no-show: the linked case, a version for each staff-side change,
+   * and an index on seq for an administrator's pull of every centre's bookings.
+   */
+  '0004_booking_checkin': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bookings').addColumn('case_id', 'text').execute()
+      await db.schema.alterTable('bookings').addColumn('version', 'integer', c => c.notNull().defaultTo(1)).execute()
+      await db.schema.createIndex('bookings_seq').on('bookings').column('seq').execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; throws (and the server does not start) if a migration fails. */

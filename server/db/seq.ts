@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { DB } from './database'
+import { prepared } from './statements'
 
 /**
  * The global change sequence: every change to a case or a service item takes the next number in
@@ -18,4 +20,16 @@ export async function nextSeq(trx: DB): Promise<number> {
 export async function currentSeq(db: DB): Promise<number> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'seq').executeTakeFirstOrThrow()
   return Number(row.value)
+}
+
+/**
+ * Takes `count` consecutive numbers at once for a push batch (inside its transaction); returns the
+ * first. The batch's applied changes get them in order, so seq order stays commit order.
+ */
+export function reserveSeqs(sqlite: SQLite.Database, count: number): number {
+  const row = prepared(sqlite, `update meta set value = cast(value as integer) + cast(? as integer) where key = 'seq' returning value`)
+    .get(count) as { value: number | string } | undefined
+  const last = Number(row?.value)
+  if (!Number.isSafeInteger(last)) throw new Error('meta.seq is missing or corrupt')
+  return last - count + 1
 }

@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7'
 import type { StaffUser } from '../../src/domain/roles'
 import { hashPassword } from '../auth/password'
-import type { DB } from '../db/database'
+import { type DB, sqliteOf } from '../db/database'
 import { nextSeq } from '../db/seq'
 import { processMutations } from '../sync/apply-batch'
+import { seedDemoCalendars } from './demo-calendars'
 import { demoCatalogue } from './demo-catalogue'
 import { type DemoStep, demoCaseSteps } from './demo-cases'
 import { DEMO_CENTERS, DEMO_PASSWORD, demoAccounts } from './demo-org'
@@ -37,13 +38,15 @@ export async function seedDemoIfEmpty(db: DB, now = new Date()): Promise<boolean
         .values({ id: item.id, code: item.code, data: JSON.stringify(item), version: item.version, seq: await nextSeq(trx) })
         .execute()
     }
+    await seedDemoCalendars(trx, centers, items, now)
     const steps: DemoStep[] = centers.flatMap(center => {
       const staff = users.filter(u => u.centerId === center.id && u.role !== 'admin')
       const [clerk1, clerk2, outreach, supervisor] = staff
       return demoCaseSteps(random, center, { clerks: [clerk1!, clerk2!], outreach: outreach!, supervisor: supervisor! }, items, now)
     })
     const actors = new Map(steps.map(step => [step.mutation.id, step.actor]))
-    const results = await processMutations(trx, m => actors.get(m.id)!, steps.map(s => s.mutation), m => m.clientTime)
+    // The same apply path as a push (validation, versions, seq, audit entries), inside this transaction.
+    const { results } = processMutations(sqliteOf(db), m => actors.get(m.id)!, steps.map(s => s.mutation), m => m.clientTime)
     const failed = results.find(r => r.status !== 'applied')
     if (failed) throw new Error(`Demo seed produced an invalid case: ${JSON.stringify(failed)}`)
   })

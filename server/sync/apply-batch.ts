@@ -1,31 +1,61 @@
+import type SQLite from 'better-sqlite3'
 import type { Mutation, PushResult } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
-import type { DB } from '../db/database'
+import { type DB, withSqlite } from '../db/database'
 import { answerWithoutApplying, applyNewMutation, followEarlierFailure } from './apply-mutation'
+import { visibleChangeBetween } from './pull-changes'
+import { PushBatch, type Written } from './push-batch'
 
 /** The time recorded for a change: the server's clock (the demo seed replays a past day instead). */
 export type Clock = (m: Mutation) => string
-const serverTime: Clock = () => new Date().toISOString()
+
+export interface BatchOutcome extends Written { results: PushResult[] }
 
 /**
- * Processes mutations in order against one open transaction. An entity whose earlier mutation in
- * the batch ended in conflict or rejection answers the same for its later ones, unlogged, so they
- * can be pushed again once the person has resolved the first.
+ * Judges mutations in order and writes the outcome, inside the caller's transaction: the batch's
+ * reads up front, each mutation judged against them (and the batch's own earlier changes), the
+ * writes at the end. An entity whose earlier mutation in the batch ended in conflict or rejection
+ * answers the same for its later ones, unlogged, so they can be pushed again once the person has
+ * resolved the first. Synchronous: nothing else runs in this process between reads and writes.
  */
-export async function processMutations(trx: DB, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock = serverTime): Promise<PushResult[]> {
+function judgeAndWrite(sqlite: SQLite.Database, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock): BatchOutcome {
+  const batch = PushBatch.load(sqlite, mutations)
   const failed = new Map<string, PushResult>()
   const results: PushResult[] = []
   for (const m of mutations) {
     const earlier = failed.get(m.entityId)
-    const result = await answerWithoutApplying(trx, actorOf(m), m)
-      ?? (earlier ? followEarlierFailure(m, earlier) : await applyNewMutation(trx, actorOf(m), m, clock(m)))
+    const result = answerWithoutApplying(batch, actorOf(m), m)
+      ?? (earlier ? followEarlierFailure(m, earlier) : applyNewMutation(batch, actorOf(m), m, clock(m)))
     if ((result.status === 'conflict' || result.status === 'rejected') && !earlier) failed.set(m.entityId, result)
     results.push(result)
   }
-  return results
+  return { results, ...batch.flush(sqlite) }
 }
 
-/** A pushed batch: all of it in ONE transaction, so a failure mid-way leaves nothing applied. */
-export function applyBatch(db: DB, actor: StaffUser, mutations: readonly Mutation[]): Promise<PushResult[]> {
-  return db.transaction().execute(trx => processMutations(trx, () => actor, mutations))
+/** Mutations applied in ONE transaction (a savepoint inside a transaction the caller holds, as the demo seed does). */
+export function processMutations(sqlite: SQLite.Database, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock): BatchOutcome {
+  return sqlite.transaction(() => judgeAndWrite(sqlite, actorOf, mutations, clock)).immediate()
+}
+
+export interface PushOutcome extends BatchOutcome {
+  /** Set when the device's pull cursor (`pulledUpTo`) can move to this seq: see push.ts. */
+  pullCursorSeq?: number
+}
+
+/**
+ * A pushed batch: all of it in ONE transaction, so a failure mid-way leaves nothing applied. With
+ * `pulledUpTo` (the seq of the device's pull cursor) it also tells, inside the same transaction,
+ * whether the batch's changes are the only changes this user may see after that cursor.
+ */
+export function applyBatch(db: DB, actor: StaffUser, mutations: readonly Mutation[], opts: { pulledUpTo?: number } = {}): Promise<PushOutcome> {
+  return withSqlite(db, sqlite => sqlite.transaction((): PushOutcome => {
+    const now = new Date().toISOString()
+    const outcome = judgeAndWrite(sqlite, () => actor, mutations, () => now)
+    const after = opts.pulledUpTo
+    // A cursor at or past the batch's first seq comes from a database since replaced: no shortcut.
+    // Changed appointments are not echoed, so the device pulls them (and the batch's cases) back.
+    if (after === undefined || !outcome.seqs || after >= outcome.seqs.first || outcome.appointments) return outcome
+    if (visibleChangeBetween(sqlite, actor, after, outcome.seqs.first)) return outcome
+    return { ...outcome, pullCursorSeq: outcome.seqs.last }
+  }).immediate())
 }

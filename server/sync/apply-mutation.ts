@@ -1,11 +1,9 @@
 import { applyCaseMutation } from '../../src/domain/apply-case-mutation'
-import type { Mutation, PushResult, RejectCode } from '../../src/domain/protocol'
+import { checkInAppointment, decideNoShow } from '../../src/domain/appointment'
+import { type Mutation, type PushResult, type RejectCode, entityOfOp } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
-import type { DB } from '../db/database'
-import { nextSeq } from '../db/seq'
-import { caseNoTaken, loadCase, loadServiceItem, saveCase } from './case-rows'
 import { conflictingFields, initialFieldVersions, stampFields } from './field-versions'
-import { findLogged, logMutation } from './mutation-log'
+import type { PushBatch } from './push-batch'
 import { reasonMessage } from './reasons'
 
 type Rejected = Extract<PushResult, { status: 'rejected' }>
@@ -18,9 +16,9 @@ const rejected = (m: Mutation, code: RejectCode, reason: string, field?: string)
  * session. Neither answer is logged: an actor mismatch says something about the pushing session,
  * not the change, and logging it would block the colleague's change for good.
  */
-export async function answerWithoutApplying(trx: DB, actor: StaffUser, m: Mutation): Promise<PushResult | undefined> {
+export function answerWithoutApplying(batch: PushBatch, actor: StaffUser, m: Mutation): PushResult | undefined {
   if (m.actorId !== actor.id) return rejected(m, 'FORBIDDEN', 'reject.actorMismatch')
-  const logged = await findLogged(trx, m.id)
+  const logged = batch.findLogged(m.id)
   if (!logged) return undefined
   if (logged.actorId !== actor.id) return rejected(m, 'DUPLICATE_ID', 'reject.mutationIdReused')
   const result = logged.result
@@ -34,26 +32,43 @@ export function followEarlierFailure(m: Mutation, earlier: PushResult): PushResu
   throw new Error('followEarlierFailure needs a conflict or a rejection')
 }
 
-/** Checks, applies and logs one new mutation inside the batch's transaction. */
-export async function applyNewMutation(trx: DB, actor: StaffUser, m: Mutation, now: string): Promise<PushResult> {
-  const stored = await loadCase(trx, m.entityId)
+/** Checks, applies and logs one new mutation against the batch's state (written when the batch flushes). */
+export function applyNewMutation(batch: PushBatch, actor: StaffUser, m: Mutation, now: string): PushResult {
+  if (m.entity !== entityOfOp(m.op)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.invalidPayload'), now)
+  if (m.entity === 'appointment') return applyAppointmentMutation(batch, actor, m, now)
+  const stored = batch.storedCase(m.entityId)
   const current = stored?.record
   // Only a case of the actor's own centre is compared: a conflict answer carries the case's data.
   if (stored && current!.centerId === actor.centerId && m.op !== 'case.create') {
     const fields = conflictingFields(m, stored.fieldVersions)
-    if (fields.length) return logMutation(trx, m, { id: m.id, status: 'conflict', fields, current: current! }, now)
+    if (fields.length) return batch.logResult(m, { id: m.id, status: 'conflict', fields, current: current! }, now)
   }
-  const serviceItem = await loadServiceItem(trx, current ? current.serviceItemId : m.payload.serviceItemId)
+  const serviceItem = batch.serviceItem(current ? current.serviceItemId : m.payload.serviceItemId)
   const outcome = applyCaseMutation(current, m, { actor, serviceItem, now })
-  if (!outcome.ok) return logMutation(trx, m, rejected(m, outcome.code, outcome.reason, outcome.field), now)
-  if (!current && await caseNoTaken(trx, outcome.next.caseNo)) {
-    return logMutation(trx, m, rejected(m, 'DUPLICATE_ID', 'reject.caseNoTaken', 'caseNo'), now)
+  if (!outcome.ok) return batch.logResult(m, rejected(m, outcome.code, outcome.reason, outcome.field), now)
+  if (!current && batch.caseNoTaken(outcome.next.caseNo)) {
+    return batch.logResult(m, rejected(m, 'DUPLICATE_ID', 'reject.caseNoTaken', 'caseNo'), now)
   }
+  // 到号: a case taken in from an appointment checks it in, in the same transaction.
+  const appointmentId = m.op === 'case.create' ? outcome.next.appointmentId : undefined
+  const checkIn = appointmentId ? checkInAppointment(batch.appointment(appointmentId), outcome.next.id, { actor, now: new Date(now) }) : null
+  if (checkIn && !checkIn.ok) return batch.logResult(m, rejected(m, checkIn.code, checkIn.reason, 'appointmentId'), now)
   const previousVersion = current?.version ?? 0
   const next = { ...outcome.next, version: previousVersion + 1 }
   const fieldVersions = stored
     ? stampFields(stored.fieldVersions, outcome.fields, next.version, m.deviceId)
     : initialFieldVersions(next, m.deviceId)
-  await saveCase(trx, next, fieldVersions, await nextSeq(trx), previousVersion)
-  return logMutation(trx, m, { id: m.id, status: 'applied', version: next.version }, now)
+  batch.saveCase(m, actor, current, next, fieldVersions, now)
+  if (checkIn?.next) batch.saveAppointment(m, actor, { ...checkIn.next, version: checkIn.next.version + 1 }, now, false)
+  return batch.logResult(m, { id: m.id, status: 'applied', version: next.version }, now)
+}
+
+/** 爽约 and any later appointment op: decided by the shared rule, logged and audited like a case change. */
+function applyAppointmentMutation(batch: PushBatch, actor: StaffUser, m: Mutation, now: string): PushResult {
+  const current = batch.appointment(m.entityId)
+  const outcome = decideNoShow(current, m, { actor, now: new Date(now) })
+  if (!outcome.ok) return batch.logResult(m, rejected(m, outcome.code, outcome.reason), now)
+  const next = { ...outcome.next, version: current!.version + 1 }
+  batch.saveAppointment(m, actor, next, now, true)
+  return batch.logResult(m, { id: m.id, status: 'applied', version: next.version }, now)
 }

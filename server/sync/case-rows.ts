@@ -1,41 +1,38 @@
+import type SQLite from 'better-sqlite3'
 import type { CaseRecord } from '../../src/domain/case'
-import type { ServiceItem } from '../../src/domain/service-item'
-import type { DB } from '../db/database'
+import { insertRows, lookup, updateRows } from '../db/statements'
 import type { FieldVersions } from './field-versions'
 
 /** Reading and writing the `cases` table; the JSON columns hold the shared domain shapes. */
 export interface StoredCase { record: CaseRecord, fieldVersions: FieldVersions }
 
-export async function loadCase(trx: DB, id: string): Promise<StoredCase | undefined> {
-  const row = await trx.selectFrom('cases').select(['data', 'field_versions']).where('id', '=', id).executeTakeFirst()
-  return row && { record: JSON.parse(row.data) as CaseRecord, fieldVersions: JSON.parse(row.field_versions) as FieldVersions }
+/** A stored row as read, still as text: parsed only when a mutation of the batch needs it. */
+export interface CaseRow { id: string, data: string, field_versions: string, version: number, service_item_id: string | null }
+
+/** The stored cases among `ids`, in one query (with their service item id, read by SQLite from the JSON). */
+export function loadCases(sqlite: SQLite.Database, ids: readonly string[]): Map<string, CaseRow> {
+  const rows = lookup<CaseRow>(sqlite, `select c.id, c.data, c.field_versions, c.version, c.data ->> '$.serviceItemId' as service_item_id
+    from json_each(?) k cross join cases c on c.id = k.value`, ids)
+  return new Map(rows.map(row => [row.id, row]))
 }
 
-export async function caseNoTaken(trx: DB, caseNo: string): Promise<boolean> {
-  return !!await trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst()
+/** Which of `caseNos` other cases already have, in one query. */
+export function takenCaseNos(sqlite: SQLite.Database, caseNos: readonly string[]): Set<string> {
+  const rows = lookup<{ case_no: string }>(sqlite, 'select c.case_no from json_each(?) k cross join cases c on c.case_no = k.value', caseNos)
+  return new Set(rows.map(row => row.case_no))
 }
 
-export async function loadServiceItem(trx: DB, id: unknown): Promise<ServiceItem | undefined> {
-  if (typeof id !== 'string') return undefined
-  const row = await trx.selectFrom('service_items').select('data').where('id', '=', id).executeTakeFirst()
-  return row && JSON.parse(row.data) as ServiceItem
-}
+/** A case as a batch leaves it: its final data, and the version it had in the table (0 = new). */
+export interface CaseWrite { record: CaseRecord, data: string, fieldVersions: FieldVersions, seq: number, storedVersion: number }
 
-/** Inserts a new case or replaces the stored one; `previousVersion` guards against lost updates. */
-export async function saveCase(trx: DB, next: CaseRecord, fieldVersions: FieldVersions, seq: number, previousVersion: number): Promise<void> {
-  const values = {
-    status: next.status,
-    data: JSON.stringify(next),
-    field_versions: JSON.stringify(fieldVersions),
-    version: next.version,
-    seq,
-    updated_at: next.updatedAt,
-  }
-  if (previousVersion === 0) {
-    await trx.insertInto('cases').values({ id: next.id, center_id: next.centerId, case_no: next.caseNo, ...values }).execute()
-    return
-  }
-  const result = await trx.updateTable('cases').set(values)
-    .where('id', '=', next.id).where('version', '=', previousVersion).executeTakeFirst()
-  if (result.numUpdatedRows !== 1n) throw new Error(`Case ${next.id} changed while being updated`)
+/** Inserts the batch's new cases and updates its changed ones, each guarded by the version it was read at. */
+export function saveCases(sqlite: SQLite.Database, writes: readonly CaseWrite[]): void {
+  const values = (w: CaseWrite) => [w.record.status, w.data, JSON.stringify(w.fieldVersions), w.record.version, w.seq, w.record.updatedAt]
+  const created = writes.filter(w => w.storedVersion === 0)
+  insertRows(sqlite, 'cases', ['id', 'center_id', 'case_no', 'status', 'data', 'field_versions', 'version', 'seq', 'updated_at'],
+    created.map(w => [w.record.id, w.record.centerId, w.record.caseNo, ...values(w)]))
+  const changed = writes.filter(w => w.storedVersion !== 0)
+  const updated = updateRows(sqlite, 'cases', 'id', ['status', 'data', 'field_versions', 'version', 'seq', 'updated_at'], 'version',
+    changed.map(w => [w.record.id, ...values(w), w.storedVersion]))
+  if (updated !== changed.length) throw new Error('A case changed while its batch was being applied')
 }

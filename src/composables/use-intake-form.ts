@@ -13,6 +13,8 @@ export interface IntakeFormState {
   channel: Channel
   windowNo: string
   notes: string
+  /** Set when the case is taken in from an appointment (到号). */
+  appointmentId?: string
 }
 
 /** In the order they appear on the form; `form` is for errors that belong to no one field. */
@@ -28,7 +30,7 @@ const TYPED: (keyof IntakeFormState)[] = ['applicantName', 'idNumber', 'contactN
 /** Outreach staff take cases in at outreach points; everyone else at a window. */
 export const emptyIntake = (role: Role | undefined, windowNo = ''): IntakeFormState => ({
   applicantType: 'person', applicantName: '', idNumber: '', contactName: '', phone: '', serviceItemId: '',
-  materials: [], channel: role === 'outreach' ? 'outreach' : 'window', windowNo, notes: '',
+  materials: [], channel: role === 'outreach' ? 'outreach' : 'window', windowNo, notes: '', appointmentId: undefined,
 })
 
 export const isIntakeField = (name: string | undefined): name is IntakeField =>

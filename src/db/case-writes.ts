@@ -2,6 +2,7 @@ import {
   applyCaseMutation, type CaseIntake, type CaseRecord, formatCaseNo, type Mutation, type MutationOp,
   centerDay, LocalRejection, newId, type ServiceCenter, type StaffUser,
 } from '../domain'
+import { checkInLocally } from './appointment-writes'
 import type { ShiftDeskDB } from './database'
 import { deviceIdentity } from './device'
 import { readMeta, writeMeta } from './meta'
@@ -17,10 +18,28 @@ export function recordCaseChange(
   return withReopen(db, () => writeCaseChange(db, actor, op, entityId, payload))
 }
 
+/**
+ * Several changes by one person in ONE transaction (a supervisor approving 200 cases at once):
+ * all are stored, in order, or none is — a refused one names its case and nothing is kept.
+ */
+export function recordCaseChanges(
+  db: ShiftDeskDB, actor: StaffUser, changes: readonly { op: MutationOp, entityId: string, payload: Record<string, unknown> }[],
+): Promise<CaseRecord[]> {
+  return withReopen(db, () => db.transaction('rw', caseWriteTables(db), async () => {
+    const records: CaseRecord[] = []
+    // One after another: each change's outbox seq must follow the one before it.
+    for (const change of changes) records.push(await writeCaseChange(db, actor, change.op, change.entityId, change.payload))
+    return records
+  }))
+}
+
+/** Every table a case change writes or reads, for the transactions that make one. */
+const caseWriteTables = (db: ShiftDeskDB) => [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta]
+
 function writeCaseChange(
   db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
 ): Promise<CaseRecord> {
-  return db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+  return db.transaction('rw', caseWriteTables(db), async () => {
     // Reads that do not depend on each other go out together: every IndexedDB round trip costs
     // ~0.3 ms in Chromium on a 2-core machine, and intake waits for all of them (bench: take in).
     const [{ deviceId }, current, base] = await Promise.all([deviceIdentity(db), db.cases.get(entityId), db.caseBases.get(entityId)])
@@ -43,9 +62,13 @@ function writeCaseChange(
   })
 }
 
-/** 受理: takes in a new case with the next case number of this device for the centre's day. */
+/**
+ * 受理: takes in a new case with the next case number of this device for the centre's day. A case
+ * taken in from an appointment checks it in, in the same transaction (到号).
+ */
 export function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCenter, intake: CaseIntake): Promise<CaseRecord> {
-  return withReopen(db, () => db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+  const tables = intake.appointmentId ? [...caseWriteTables(db), db.appointments] : caseWriteTables(db)
+  return withReopen(db, () => db.transaction('rw', tables, async () => {
     const receivedAt = new Date()
     const day = centerDay(receivedAt)
     const [{ deviceTag }, last] = await Promise.all([deviceIdentity(db), readMeta<number>(db, `caseSeq:${day}`, 0)])
@@ -54,6 +77,7 @@ export function takeInCase(db: ShiftDeskDB, actor: StaffUser, center: ServiceCen
       writeMeta(db, `caseSeq:${day}`, last + 1),
       writeCaseChange(db, actor, 'case.create', newId(), { ...intake, caseNo, receivedAt: receivedAt.toISOString() }),
     ])
+    if (intake.appointmentId) await checkInLocally(db, actor, record, receivedAt)
     return record
   }))
 }

@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie'
-import type { CaseRecord, Mutation, PushResult, ServiceCenter, ServiceItem, StaffUser } from '../domain'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
+import { type Appointment, CASE_STATUSES, type CaseRecord, type Mutation, type PushResult, type ServiceCenter, type ServiceItem, type StaffUser } from '../domain'
+import { type CaseCountRow, caseCountsMiddleware } from './case-counts'
 
 /** A change waiting for, or answered by, the central system. Kept until it is applied. */
 export interface OutboxEntry {
@@ -47,6 +48,14 @@ export interface DevicePin {
 
 export interface MetaRow { key: string, value: unknown }
 
+/**
+ * An appointment as this device shows it: the central system's copy, with a check-in or no-show
+ * made here shown over it until the central system has answered (`local`, see appointment-writes.ts).
+ */
+export interface DeviceAppointment extends Appointment {
+  local?: { mutationId: string, base: Pick<Appointment, 'status' | 'caseId' | 'updatedAt'> }
+}
+
 export class ShiftDeskDB extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>
   caseBases!: EntityTable<CaseBase, 'id'>
@@ -55,6 +64,10 @@ export class ShiftDeskDB extends Dexie {
   sessions!: EntityTable<DeviceSession, 'userId'>
   pins!: EntityTable<DevicePin, 'userId'>
   meta!: EntityTable<MetaRow, 'key'>
+  /** Cases per status, moved by every write to `cases` in its own transaction (case-counts.ts); read only. */
+  caseCounts!: EntityTable<CaseCountRow, 'status'>
+  /** Citizens' bookings of this centre, pulled; the day view reads a day's by [date+slotStart]. */
+  appointments!: EntityTable<DeviceAppointment, 'id'>
 
   constructor(name = 'shiftdesk') {
     // Strict durability: an acknowledged intake must survive a power cut on the tablet.
@@ -78,5 +91,25 @@ export class ShiftDeskDB extends Dexie {
       pins: 'userId',
       meta: 'key',
     })
+    // v3: per-status counters for the filter chips, and name search newest first
+    // ([applicantName+receivedAt] serves the prefix search the plain applicantName index did).
+    // Tables not named here stay as v2 left them.
+    this.version(3).stores({
+      cases: 'id, &caseNo, idNumber, [applicantName+receivedAt], receivedAt, [status+receivedAt]',
+      caseCounts: 'status',
+    }).upgrade(countExistingCases)
+    // v4: appointments (预约) for the day view. Tables not named here stay as v3 left them.
+    this.version(4).stores({
+      appointments: 'id, code, status, [date+slotStart]',
+    })
+    this.use(caseCountsMiddleware)
   }
+}
+
+/** The counters of a device that already holds cases: counted once, from the status index. */
+async function countExistingCases(tx: Transaction): Promise<void> {
+  const cases = tx.table<CaseRecord>('cases')
+  const counts = await Promise.all(CASE_STATUSES.map(status =>
+    cases.where('[status+receivedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).count()))
+  await tx.table<CaseCountRow>('caseCounts').bulkPut(CASE_STATUSES.map((status, i) => ({ status, count: counts[i]! })))
 }

@@ -1,5 +1,6 @@
 import { type Mutation, newId, type Resolution } from '../domain'
 import type { ShiftDeskDB } from './database'
+import { revertAppointmentMark } from './appointment-writes'
 import { recomputeCase } from './case-rebase'
 
 const CASE_TABLES = (db: ShiftDeskDB) => [db.cases, db.caseBases, db.outbox, db.serviceItems]
@@ -9,11 +10,12 @@ const CASE_TABLES = (db: ShiftDeskDB) => [db.cases, db.caseBases, db.outbox, db.
  * to the server's state plus the changes still waiting.
  */
 export function discardChange(db: ShiftDeskDB, seq: number): Promise<void> {
-  return db.transaction('rw', CASE_TABLES(db), async () => {
+  return db.transaction('rw', [...CASE_TABLES(db), db.appointments], async () => {
     const entry = await db.outbox.get(seq)
     if (!entry || entry.state === 'pending') return
     await db.outbox.delete(seq)
     await recomputeCase(db, entry.entityId)
+    await revertAppointmentMark(db, entry)
   })
 }
 

@@ -35,7 +35,10 @@ export function applyCaseMutation(current: CaseRecord | undefined, m: Mutation, 
 }
 
 function entry(m: Mutation, ctx: ApplyContext, rest: Omit<CaseHistoryEntry, 'mutationId' | 'at' | 'actorId' | 'actorName'>): CaseHistoryEntry {
-  return { mutationId: m.id, at: ctx.now, actorId: ctx.actor.id, actorName: ctx.actor.name, ...rest }
+  return {
+    mutationId: m.id, at: ctx.now, clientAt: m.clientTime, deviceId: m.deviceId,
+    actorId: ctx.actor.id, actorName: ctx.actor.name, ...rest,
+  }
 }
 
 function firstError(errors: Record<string, string | undefined>): { field: string, reason: string } {
@@ -105,8 +108,10 @@ function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyO
   const { action, note, resolves } = parsed.output
   const denial = transitionDenial(action, {
     status: current.status, role: ctx.actor.role, needsApproval: ctx.serviceItem?.needsApproval ?? false,
+    tookItIn: current.receivedBy === ctx.actor.id,
   })
   if (denial === 'role') return deny('FORBIDDEN', 'reject.role')
+  if (denial === 'ownCase') return deny('FORBIDDEN', 'reject.ownCase')
   if (denial) return deny('ILLEGAL_TRANSITION', `transition.${denial}`)
   const rule = TRANSITIONS[action]
   if (rule.needsNote && !note) return deny('INVALID', 'field.required', 'note')

@@ -24,6 +24,8 @@ interface TransitionRule {
   needsNote?: boolean
   /** Only for items that need (or do not need) a supervisor's approval. */
   approval?: 'required' | 'notRequired'
+  /** Separation of duties: not by the person who took the case in. */
+  notByReceiver?: boolean
 }
 
 const DESK: readonly Role[] = ['clerk', 'outreach', 'supervisor']
@@ -32,8 +34,9 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   start: { from: ['received'], to: 'in_progress', roles: DESK },
   returnForMaterials: { from: ['received', 'in_progress', 'pending_approval'], to: 'returned', roles: DESK, needsNote: true },
   resume: { from: ['returned'], to: 'in_progress', roles: DESK },
-  submitForApproval: { from: ['in_progress'], to: 'pending_approval', roles: DESK, approval: 'required' },
-  approve: { from: ['pending_approval'], to: 'approved', roles: ['supervisor'] },
+  // Straight from intake too: a weekend clerk often takes in complete materials and passes them on.
+  submitForApproval: { from: ['received', 'in_progress'], to: 'pending_approval', roles: DESK, approval: 'required' },
+  approve: { from: ['pending_approval'], to: 'approved', roles: ['supervisor'], notByReceiver: true },
   complete: { from: ['in_progress', 'approved'], to: 'completed', roles: DESK },
   decline: { from: ['received', 'in_progress', 'pending_approval'], to: 'declined', roles: DESK, needsNote: true },
   withdraw: { from: ['received', 'in_progress', 'returned', 'pending_approval'], to: 'withdrawn', roles: DESK },
@@ -43,15 +46,18 @@ export interface TransitionContext {
   status: CaseStatus
   role: Role
   needsApproval: boolean
+  /** The acting user took this case in. */
+  tookItIn?: boolean
 }
 
-export type TransitionDenial = 'state' | 'role' | 'approval'
+export type TransitionDenial = 'state' | 'role' | 'approval' | 'ownCase'
 
 /** Why `action` may not happen now, or null when it may. */
 export function transitionDenial(action: CaseAction, ctx: TransitionContext): TransitionDenial | null {
   const rule = TRANSITIONS[action]
   // Role first: a clerk's approve is forbidden whatever state the case is in.
   if (!rule.roles.includes(ctx.role)) return 'role'
+  if (rule.notByReceiver && ctx.tookItIn) return 'ownCase'
   if (!rule.from.includes(ctx.status)) return 'state'
   if (rule.approval === 'required' && !ctx.needsApproval) return 'approval'
   // An approval item reaches completion only through approve; complete from in_progress would skip it.

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { CaseAction, CaseStatus } from './case-status'
 import { creditCodeProblem } from './credit-code'
+import { isUuid } from './ids'
 import { isMobile, normaliseMobile } from './mobile'
 import { residentIdProblem } from './resident-id'
 
@@ -37,6 +38,8 @@ const common = {
   channel: v.picklist(CHANNELS, 'required'),
   windowNo: text(10),
   notes: text(500),
+  /** 到号: the appointment (预约) the applicant came for; taking the case in checks it in. */
+  appointmentId: v.optional(v.pipe(v.string(), v.check(isUuid, 'invalid'))),
 }
 
 /**
@@ -70,6 +73,10 @@ export interface CaseHistoryEntry {
   mutationId: string
   /** Server time once applied; device time while only on the device. */
   at: string
+  /** The device's clock when the change was made (absent in entries from before it was kept). */
+  clientAt?: string
+  /** The device the change was made on. */
+  deviceId?: string
   actorId: string
   actorName: string
   kind: 'create' | 'update' | CaseAction
@@ -97,6 +104,8 @@ export interface CaseRecord {
   channel: Channel
   windowNo: string
   notes: string
+  /** The appointment this case was taken in from (check-in), if any. */
+  appointmentId?: string
   status: CaseStatus
   /** The reason given with the latest return, decline or withdrawal. */
   statusNote: string
@@ -130,6 +139,6 @@ export function validateIntake(input: unknown):
 
 /** The intake fields of a stored case, e.g. to re-validate it after an update. */
 export function intakeOf(record: CaseRecord): Record<keyof CaseIntake, unknown> {
-  const { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes } = record
-  return { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes }
+  const { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes, appointmentId } = record
+  return { applicantType, applicantName, idNumber, contactName, phone, serviceItemId, materials, channel, windowNo, notes, appointmentId }
 }

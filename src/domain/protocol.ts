@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { CASE_NO_PATTERN } from './case-number'
 import { CASE_ACTIONS } from './case-status'
+import type { Appointment } from './appointment'
 import type { CaseRecord } from './case'
 import type { ServiceCenter, ServiceItem } from './service-item'
 import type { StaffUser } from './roles'
@@ -14,9 +15,12 @@ export const MAX_BODY_BYTES = 1024 * 1024
 const uuid = v.pipe(v.string(), v.check(isUuid, 'uuid'))
 const isoTime = v.pipe(v.string(), v.isoTimestamp())
 
-export const ENTITIES = ['case'] as const
-export const OPS = ['case.create', 'case.update', 'case.transition'] as const
+export const ENTITIES = ['case', 'appointment'] as const
+export type Entity = (typeof ENTITIES)[number]
+export const OPS = ['case.create', 'case.update', 'case.transition', 'appointment.noShow'] as const
 export type MutationOp = (typeof OPS)[number]
+/** The entity an op changes: `appointment.noShow` changes an appointment, the others a case. */
+export const entityOfOp = (op: MutationOp): Entity => (op.startsWith('appointment.') ? 'appointment' : 'case')
 
 export const MutationSchema = v.strictObject({
   id: uuid,
@@ -71,11 +75,19 @@ export type PushResult =
   /** `message` is English for API users; `reason` is the i18n key the app shows in the user's language. */
   | { id: string, status: 'rejected', code: RejectCode, message: string, reason: string, field?: string, blockedBy?: string }
 
-export interface PushResponse { results: PushResult[] }
+/**
+ * `changes` and `cursor` are optional additions (older servers never send them, older devices never
+ * ask): a device that pushes to `/api/sync/push?echo=1` gets the cases the batch changed, as stored
+ * (the pull's shape), in seq order; if it also sends `&cursor=<its pull cursor>` and nothing else it
+ * may see changed after that cursor, `cursor` is where its next pull starts, past its own changes.
+ */
+export interface PushResponse { results: PushResult[], changes?: PulledChange[], cursor?: string }
 
 export type PulledChange =
   | { entity: 'case', id: string, version: number, data: CaseRecord | null }
   | { entity: 'serviceItem', id: string, version: number, data: ServiceItem | null }
+  /** A booking of the puller's centre (every centre for an admin), whole: see appointment.ts. */
+  | { entity: 'appointment', id: string, version: number, data: Appointment | null }
 
 export interface PullResponse { changes: PulledChange[], cursor: string, hasMore: boolean }
 
@@ -83,6 +95,12 @@ export interface PullResponse { changes: PulledChange[], cursor: string, hasMore
 export interface LoginResponse { token: string, expiresAt: string, user: StaffUser, center: ServiceCenter }
 
 /** The device checks answers against these, so a captive portal's HTML 200 is never taken for success. */
+const PulledChangeSchema = v.object({
+  entity: v.picklist(['case', 'serviceItem', 'appointment']),
+  id: v.string(),
+  version: v.number(),
+  data: v.nullable(v.record(v.string(), v.unknown())),
+})
 export const PushResponseSchema = v.object({
   results: v.array(v.variant('status', [
     v.object({ id: v.string(), status: v.picklist(['applied', 'duplicate']), version: v.number() }),
@@ -95,14 +113,11 @@ export const PushResponseSchema = v.object({
       reason: v.optional(v.string()), field: v.optional(v.string()), blockedBy: v.optional(v.string()),
     }),
   ])),
+  changes: v.optional(v.array(PulledChangeSchema)),
+  cursor: v.optional(v.string()),
 })
 export const PullResponseSchema = v.object({
-  changes: v.array(v.object({
-    entity: v.picklist(['case', 'serviceItem']),
-    id: v.string(),
-    version: v.number(),
-    data: v.nullable(v.record(v.string(), v.unknown())),
-  })),
+  changes: v.array(PulledChangeSchema),
   cursor: v.string(),
   hasMore: v.boolean(),
 })

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { db } from '../db/db'
-import { recordCaseChange, takeInCase } from '../db/case-writes'
+import { recordCaseChange, recordCaseChanges, takeInCase } from '../db/case-writes'
 import type { CaseAction, CaseIntake, CaseRecord, UpdatableField } from '../domain'
 import { requestSyncSoon } from '../sync/page/sync-scheduler'
 import { useSessionStore } from './session'
@@ -39,7 +39,16 @@ export const useCaseStore = defineStore('cases', () => {
     return record
   }
 
-  return { takeIn, transition, update }
+  /** 补正: the applicant brought what was missing; the materials and the resume are stored together. */
+  async function resumeWithMaterials(caseId: string, materials: string[]): Promise<void> {
+    await recordCaseChanges(db, actor().user, [
+      { op: 'case.update', entityId: caseId, payload: { fields: { materials } } },
+      { op: 'case.transition', entityId: caseId, payload: { action: 'resume', note: '' } },
+    ])
+    requestSyncSoon()
+  }
+
+  return { takeIn, transition, update, resumeWithMaterials }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCaseStore, import.meta.hot))

@@ -3,41 +3,38 @@ import { computed, ref } from 'vue'
 import { useLiveQuery } from '../composables/use-live-query'
 import type { OutboxEntry } from '../db/database'
 import { db } from '../db/db'
-import { outboxInState } from '../db/outbox-queries'
+import {
+  answeredEntries, casesWithPendingChanges, firstPending as readFirstPending, type HeldGroup, heldChanges, outboxInState,
+  PENDING_SHOWN, pendingCountOf,
+} from '../db/outbox-queries'
 import type { Resolution } from '../domain'
 import { requestSyncSoon, syncInPage } from '../sync/page/sync-scheduler'
 import { usableSessions } from '../sync/sessions'
 import { INITIAL_STATUS, readSyncStatus } from '../sync/sync-status'
 
-export interface HeldGroup { actorId: string, actorName: string, count: number }
+export { type HeldGroup, PENDING_SHOWN }
 
-/** What the always-visible sync status and the outbox page show; shared by every page. */
+/**
+ * What the always-visible sync status and the outbox page show; shared by every page. Every read
+ * here is a count on an index or a short list: 10,000 waiting changes are never loaded to show them
+ * (a count of 10,000 costs ~50 ms in Chromium on this machine, loading them ~800 ms).
+ */
 export const useSyncStore = defineStore('sync', () => {
   /** Reachability, last successful sync, last error: written by whichever context ran the engine. */
   const status = useLiveQuery(() => readSyncStatus(db), INITIAL_STATUS)
-  /** Changes not yet answered by the central system, oldest first; null until first read. */
-  const pendingOrNull = useLiveQuery<OutboxEntry[] | null>(() => outboxInState(db, 'pending').toArray(), null)
-  const pending = computed(() => pendingOrNull.value ?? [])
+  /** How many changes wait, from the [state+seq] index; null until known, so a fresh page never claims "0 waiting" too early. */
+  const pendingCount = useLiveQuery<number | null>(() => outboxInState(db, 'pending').count(), null)
   /** Changes the central system answered with conflict or rejected: they wait for their author. */
-  const answered = useLiveQuery(async () => [
-    ...await outboxInState(db, 'conflict').toArray(), ...await outboxInState(db, 'rejected').toArray(),
-  ].sort((a, b) => a.seq! - b.seq!), [] as OutboxEntry[])
-  /** Staff whose session on this device can still push. */
-  const usable = useLiveQuery(() => usableSessions(db), new Map() as Awaited<ReturnType<typeof usableSessions>>)
+  const answered = useLiveQuery(() => answeredEntries(db), [] as OutboxEntry[])
   /** Pending changes whose author has no usable session on this device, per author. */
-  const held = computed(() => {
-    const groups = new Map<string, HeldGroup>()
-    for (const entry of pending.value) {
-      if (usable.value.has(entry.actorId)) continue
-      const group = groups.get(entry.actorId) ?? { actorId: entry.actorId, actorName: entry.actor.name, count: 0 }
-      group.count++
-      groups.set(entry.actorId, group)
-    }
-    return [...groups.values()]
-  })
+  const held = useLiveQuery(async () => heldChanges(db, await usableSessions(db), await answeredEntries(db)), [] as HeldGroup[])
+  /** Which of these cases (a page of a list) have a change waiting to be pushed; wrap in useLiveQuery to follow it. */
+  const unsyncedAmong = async (ids: readonly string[]) => casesWithPendingChanges(db, ids, await answeredEntries(db))
+  /** The oldest waiting changes (PENDING_SHOWN of them), for the outbox page. */
+  const firstPending = useLiveQuery(() => readFirstPending(db), [] as OutboxEntry[])
+  /** How many changes of one staff member wait (the sign-out warning). */
+  const pendingCountFor = (userId: string) => pendingCountOf(db, userId)
 
-  /** How many changes wait; null until known, so a fresh page never claims "0 waiting" too early. */
-  const pendingCount = computed(() => pendingOrNull.value?.length ?? null)
   const syncing = ref(false)
 
   /** The "sync now" button: runs a round here and now. */
@@ -59,7 +56,10 @@ export const useSyncStore = defineStore('sync', () => {
   /** Cases with a conflict waiting, to mark them in lists. */
   const conflicted = computed(() => new Set(answered.value.filter(e => e.state === 'conflict').map(e => e.entityId)))
 
-  return { status, pending, answered, held, pendingCount, conflicted, syncing, syncNow, discard, resolve }
+  return {
+    status, pendingCount, answered, held, firstPending, pendingCountFor, unsyncedAmong, conflicted,
+    syncing, syncNow, discard, resolve,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStore, import.meta.hot))

@@ -1,47 +1,87 @@
-import { MAX_PULL, PullResponseSchema, type PulledChange } from '../domain'
+import { type CaseRecord, MAX_PULL, PullResponseSchema, type PulledChange, type ServiceItem } from '../domain'
 import type { ShiftDeskDB } from '../db/database'
-import { readMeta, writeMeta } from '../db/meta'
+import { PULLED_UP_TO, readMeta, writeMeta } from '../db/meta'
 import { rebaseCase } from '../db/case-rebase'
+import { storePulledAppointments } from '../db/appointment-writes'
 import { SessionRefused, callCentral } from './central-api'
 import { markSessionRefused, pullSession, usableSessions } from './sessions'
 
-/** Stores one page of pulled changes in one transaction, rebasing cases that have local changes. */
+/** A row the device already holds exactly as pulled is not written again. */
+const alreadyHeld = (stored: CaseRecord | undefined, pulled: CaseRecord) =>
+  stored?.version === pulled.version && JSON.stringify(stored) === JSON.stringify(pulled)
+
+/**
+ * Stores one page of pulled changes in one transaction. Cases with changes still on this device
+ * are rebased (their server copy kept in caseBases); every other case is written as pulled, in
+ * bulk, and no caseBases row is made for it.
+ */
 async function storePage(db: ShiftDeskDB, changes: PulledChange[], cursor: string): Promise<void> {
-  await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
-    const withLocalChanges = new Set(await db.outbox.orderBy('entityId').uniqueKeys() as string[])
-    const plainCases = []
-    for (const change of changes) {
-      if (change.entity === 'serviceItem') {
-        if (change.data) await db.serviceItems.put(change.data)
-        else await db.serviceItems.delete(change.id)
-      }
-      else if (withLocalChanges.has(change.id)) await rebaseCase(db, change.id, change.data)
-      else if (change.data) plainCases.push(change.data)
-      else await db.cases.delete(change.id)
+  await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta, db.appointments], async () => {
+    const items = changes.filter(change => change.entity === 'serviceItem')
+    await db.serviceItems.bulkPut(items.flatMap(change => (change.data as ServiceItem | null) ?? []))
+    await db.serviceItems.bulkDelete(items.filter(change => !change.data).map(change => change.id))
+    // The latest change of each case (a page names a case once; this keeps it so if one did not).
+    const cases = [...new Map(changes.filter(change => change.entity === 'case').map(change => [change.id, change])).values()]
+    const ids = cases.map(change => change.id)
+    // Which of them have changes on this device, and what is stored for them: read together, the
+    // latter in a few requests for the whole page (case-counts.ts), which also tells the status
+    // counters what each write replaces.
+    const [withLocalChanges, stored] = await Promise.all([
+      db.outbox.where('entityId').anyOf(ids).keys().then(keys => new Set(keys as string[])),
+      db.cases.bulkGet(ids),
+    ])
+    const plain: CaseRecord[] = []
+    const gone: string[] = []
+    for (const [i, change] of cases.entries()) {
+      const data = change.data as CaseRecord | null
+      if (withLocalChanges.has(change.id)) await rebaseCase(db, change.id, data)
+      else if (!data) { if (stored[i]) gone.push(change.id) }
+      else if (!alreadyHeld(stored[i], data)) plain.push(data)
     }
-    await db.cases.bulkPut(plainCases)
-    await writeMeta(db, 'pullCursor', cursor)
+    await Promise.all([
+      db.cases.bulkPut(plain), db.cases.bulkDelete(gone), storePulledAppointments(db, changes), writeMeta(db, 'pullCursor', cursor),
+    ])
   })
 }
 
-/** Pulls everything new for this device's centre, page by page. Returns how many changes came. */
+/** Marks a promise as observed: it may wait, unawaited, while a page is stored or fetched. */
+const inFlight = <T>(promise: Promise<T>) => {
+  promise.catch(() => {})
+  return promise
+}
+
+/**
+ * Pulls everything new for this device's centre, page by page. Returns how many changes came.
+ * The next page is asked for while the current one is stored, so the central system, the network
+ * and IndexedDB work at the same time; pages are still stored one after another, each with its cursor.
+ */
 export async function pullChanges(db: ShiftDeskDB, baseUrl: string): Promise<number> {
   const session = await pullSession(db, await usableSessions(db))
   if (!session) return 0
+  const request = (cursor: string) => inFlight(callCentral(baseUrl,
+    `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${MAX_PULL}`, PullResponseSchema, { token: session.token }))
   let received = 0
-  for (;;) {
-    const cursor = await readMeta(db, 'pullCursor', '')
-    let page
-    try {
-      page = await callCentral(baseUrl, `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${MAX_PULL}`,
-        PullResponseSchema, { token: session.token })
+  let storing: Promise<void> | undefined
+  let next = request(await readMeta(db, 'pullCursor', ''))
+  try {
+    for (;;) {
+      const page = await next
+      if (page.hasMore) next = request(page.cursor)
+      await storing
+      storing = inFlight(storePage(db, page.changes as PulledChange[], page.cursor))
+      received += page.changes.length
+      if (!page.hasMore) break
     }
-    catch (error) {
-      if (error instanceof SessionRefused) { await markSessionRefused(db, session.userId); return received }
-      throw error
-    }
-    await storePage(db, page.changes as PulledChange[], page.cursor)
-    received += page.changes.length
-    if (!page.hasMore) return received
+    await storing
+    // The device now holds everything the central system had for it: a mark others can wait for
+    // (a supervisor's first complete pull is the starting point of "new arrivals").
+    await writeMeta(db, PULLED_UP_TO, new Date().toISOString())
+    return received
+  }
+  catch (error) {
+    // A page still being stored finishes first; its failure, if any, is the one to report.
+    await storing
+    if (error instanceof SessionRefused) { await markSessionRefused(db, session.userId); return received }
+    throw error
   }
 }

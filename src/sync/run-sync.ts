@@ -2,6 +2,7 @@ import type { ShiftDeskDB } from '../db/database'
 import { outboxInState } from '../db/outbox-queries'
 import { BACKOFF_BASE_MS, IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
 import { probeCentral } from './central-api'
+import { pullCalendar } from './pull-calendar'
 import { pullChanges } from './pull-changes'
 import { pushOutbox } from './push-outbox'
 import { readSyncStatus, updateSyncStatus } from './sync-status'
@@ -18,7 +19,7 @@ export interface SyncReport {
 }
 
 /**
- * One sync round: probe, push the outbox, pull. The service worker and the pages all call this;
+ * One sync round: probe, push the outbox, pull (and the centre's calendar now and then). The service worker and the pages all call this;
  * the lock makes sure only one round runs per origin at a time.
  */
 export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
@@ -36,6 +37,8 @@ export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
     try {
       pushed = await pushOutbox(db, baseUrl)
       pulled = await pullChanges(db, baseUrl)
+      // The day view's calendar: the device keeps its last copy when this fails, and tries next round.
+      await pullCalendar(db, baseUrl).catch(error => console.warn('service calendar not refreshed', error))
       await updateSyncStatus(db, {
         lastSyncAt: new Date().toISOString(), lastError: null, failures: 0, nextAttemptAt: at(IDLE_PULL_MS),
       })

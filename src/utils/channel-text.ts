@@ -4,7 +4,7 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
 
 /** "窗口 3", "预约 · 窗口 3", "流动服务点": where the case was taken in. */
 export function channelText(t: Translate, record: Pick<CaseRecord, 'channel' | 'windowNo'>): string {
-  const window = record.windowNo ? t('receipt.windowNo', { no: record.windowNo }) : ''
+  const window = record.windowNo ? t('channel.windowNo', { no: record.windowNo }) : ''
   if (record.channel === 'window') return window || t('channel.window')
   const channel = t(`channel.${record.channel}`)
   return window ? `${channel} · ${window}` : channel

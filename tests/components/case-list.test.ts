@@ -34,12 +34,28 @@ beforeEach(async () => {
 
 afterEach(() => wrapper?.unmount())
 
-async function mountList() {
+/** Mounts the list and waits for its rows: all three cases, or (with `many`) a screenful of them. */
+async function mountList(many = false) {
   const { pinia, router } = await setUpApp('/', [{ path: '/', component: CaseListPage }])
-  wrapper = mount(CaseListPage, { global: { plugins: [pinia, i18n, router] } })
-  await until(() => expect(wrapper.findAll('[data-testid="case-row"]')).toHaveLength(3))
+  wrapper = mount(CaseListPage, { global: { plugins: [pinia, i18n, router] }, attachTo: document.body })
+  await until(() => expect(wrapper.findAll('[data-testid="case-row"]').length).toBe(many ? screenRows() : 3))
   return router
 }
+
+/** Rows the list renders for the window's height: those on screen and 4 more below (row height 77 px). */
+const screenRows = () => Math.ceil(window.innerHeight / 77) + 4
+
+/** `count` more cases, one a minute before the three above, newest first by number (MANY-0001 newest). */
+async function addMany(count: number) {
+  const start = Date.parse('2026-11-27T00:00:00.000Z')
+  await db.cases.bulkPut(Array.from({ length: count }, (_, i) => caseRecord({
+    id: `0190b000-0000-7000-8000-${String(i).padStart(12, '0')}`, caseNo: `ORD-20261127-MANY0-${String(i + 1).padStart(4, '0')}`,
+    applicantName: i % 2 ? '赵六' : '钱七', status: i % 3 ? 'completed' : 'received', receivedAt: new Date(start - i * 60_000).toISOString(),
+  })))
+}
+
+const caseNos = () => wrapper.findAll('[data-testid="case-row"]').map(row => row.attributes('data-case-no'))
+const rowItem = (caseNo: string) => wrapper.find(`[data-testid="case-row"][data-case-no="${caseNo}"]`).element.parentElement!
 
 const chip = (status: string) => wrapper.find(`[data-testid="status-chip-${status}"]`)
 
@@ -100,5 +116,57 @@ describe('case list', () => {
     await until(() => expect(row(conflicted.caseNo).find('[data-testid="row-conflict"]').exists()).toBe(true))
     expect(row(conflicted.caseNo).find('[data-testid="row-conflict"]').text()).toBe(zhCN.conflict.listMarker)
     expect(row(CASES[1]!.caseNo).find('[data-testid="row-conflict"]').exists()).toBe(false)
+  })
+
+  it('keeps only the rows on screen in the page, each placed and counted for screen readers', async () => {
+    await addMany(500)
+    await mountList(true)
+    await until(() => expect(wrapper.find('[data-testid="list-range"]').text()).toContain('共 503 条'))
+    const list = wrapper.find('[data-testid="case-rows"]')
+    expect(list.attributes('role')).toBe('list')
+    expect(list.attributes('style')).toContain(`height: ${503 * 77}px`)
+    const items = wrapper.findAll('li[aria-posinset]')
+    expect(items.length).toBeLessThan(30)
+    expect(items.map(item => item.attributes('aria-posinset'))).toEqual(items.map((_, i) => String(i + 1)))
+    expect(items.every(item => item.attributes('aria-setsize') === '503')).toBe(true)
+    expect(items[1]!.attributes('style')).toContain('translateY(77px)')
+    expect(caseNos().slice(0, 4)).toEqual(['ORD-20261128-K7Q2X-0003', 'ORD-20261128-K7Q2X-0002', 'ORD-20261128-K7Q2X-0001', 'ORD-20261127-MANY0-0001'])
+  })
+
+  it('moves between rows with the keyboard, one row in the tab order, reading far rows as it goes', async () => {
+    await addMany(500)
+    await mountList(true)
+    await until(() => expect(wrapper.find('[data-testid="list-range"]').text()).toContain('共 503 条'))
+    const tabbable = () => wrapper.findAll('[data-testid="case-row"], [data-testid="case-row-placeholder"]').filter(row => row.attributes('tabindex') === '0')
+    expect(tabbable().map(row => row.attributes('data-case-no'))).toEqual(['ORD-20261128-K7Q2X-0003'])
+
+    const first = wrapper.find('[data-testid="case-row"]')
+    ;(first.element as HTMLElement).focus()
+    await first.trigger('keydown', { key: 'ArrowDown' })
+    await until(() => expect(document.activeElement?.getAttribute('data-case-no')).toBe('ORD-20261128-K7Q2X-0002'))
+    expect(tabbable().map(row => row.attributes('data-case-no'))).toEqual(['ORD-20261128-K7Q2X-0002'])
+
+    // The last of 503 rows is far past the cases read so far: it is read from a checkpoint.
+    await wrapper.find('[data-testid="case-rows"]').trigger('keydown', { key: 'End' })
+    await until(() => expect(document.activeElement?.getAttribute('data-case-no')).toBe('ORD-20261127-MANY0-0500'))
+    expect(rowItem('ORD-20261127-MANY0-0500').getAttribute('aria-posinset')).toBe('503')
+    expect(rowItem('ORD-20261127-MANY0-0499').getAttribute('aria-posinset')).toBe('502')
+
+    await wrapper.find('[data-testid="case-rows"]').trigger('keydown', { key: 'Home' })
+    await until(() => expect(document.activeElement?.getAttribute('data-case-no')).toBe('ORD-20261128-K7Q2X-0003'))
+  })
+
+  it('answers a search as it is typed, showing only the answer to what is typed last', async () => {
+    await addMany(500)
+    await mountList(true)
+    const search = wrapper.find('input[type="search"]')
+    await search.setValue('赵')
+    await search.setValue('李')
+    await until(() => expect(caseNos()).toEqual(['ORD-20261128-K7Q2X-0002']))
+    await search.setValue('赵')
+    await until(() => expect(caseNos()[0]).toBe('ORD-20261127-MANY0-0002'))
+    expect(wrapper.findAll('[data-testid="case-row"]').every(row => row.text().includes('赵六'))).toBe(true)
+    await search.setValue('')
+    await until(() => expect(caseNos()[0]).toBe('ORD-20261128-K7Q2X-0003'))
   })
 })

@@ -35,7 +35,8 @@ export class CuttingProxy {
       req.socket.destroy()
       return
     }
-    const cut = req.url === '/api/sync/push' && req.method === 'POST' ? this.armed : null
+    // The path only: a push may carry query parameters (the device asks for its own seqs back).
+    const cut = req.url?.split('?')[0] === '/api/sync/push' && req.method === 'POST' ? this.armed : null
     if (cut) this.armed = null
     const upstream = http.request({ host: '127.0.0.1', port: this.targetPort(), path: req.url, method: req.method, headers: req.headers }, (answer) => {
       const chunks: Buffer[] = []

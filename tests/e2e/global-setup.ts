@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { build } from 'vite'
 import { E2E_DIST } from './dist-dir'
 
@@ -11,6 +12,8 @@ export default async function setup(): Promise<void> {
   process.env.NODE_ENV = 'production'
   try {
     await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: E2E_DIST, emptyOutDir: true } })
+    // The public booking page, into <dist>/booking as `npm run build` puts it.
+    await build({ configFile: 'vite.booking.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: path.join(E2E_DIST, 'booking'), emptyOutDir: true } })
   }
   finally {
     process.env.NODE_ENV = nodeEnv

@@ -49,6 +49,16 @@ export class CentralServer {
     this.app = null
   }
 
+  /** Calls the server's API as a script would: JSON in, status and JSON out. */
+  async api<T>(path: string, init: { method?: string, token?: string, json?: unknown } = {}): Promise<{ status: number, body: T }> {
+    const response = await fetch(this.url + path, {
+      method: init.method ?? 'GET',
+      headers: { ...(init.json ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init.json ? JSON.stringify(init.json) : undefined,
+    })
+    return { status: response.status, body: await response.json() as T }
+  }
+
   /** Reads the server's SQLite file directly: what the central system really holds. */
   query<T>(sql: string, ...params: unknown[]): T[] {
     const db = new Database(path.join(this.dataDir, 'shiftdesk.sqlite'), { readonly: true })

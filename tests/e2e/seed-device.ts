@@ -36,7 +36,7 @@ export async function seedWaitingIntakes(page: Page, serverUrl: string, username
       open.onsuccess = () => resolve(open.result)
       open.onerror = () => reject(open.error)
     })
-    const tx = idb.transaction(Object.keys(tables), 'readwrite')
+    const tx = idb.transaction([...Object.keys(tables), 'caseCounts'], 'readwrite')
     for (const [table, list] of Object.entries(tables)) {
       // Outbox sequence numbers are the device's own: let the store number them, in order.
       for (const row of list) {
@@ -44,6 +44,23 @@ export async function seedWaitingIntakes(page: Page, serverUrl: string, username
         tx.objectStore(table).put(table === 'outbox' ? rest : row)
       }
     }
+    // Raw writes pass the app's counter middleware by: recount the status chips from the index, as the app's v3 upgrade does.
+    const byStatus = tx.objectStore('cases').index('[status+receivedAt]')
+    const counts = new Map<string, number>()
+    const cursor = byStatus.openKeyCursor()
+    await new Promise<void>((resolve, reject) => {
+      cursor.onsuccess = () => {
+        const c = cursor.result
+        if (!c) return resolve()
+        const status = (c.key as [string, string])[0]
+        counts.set(status, (counts.get(status) ?? 0) + 1)
+        c.continue()
+      }
+      cursor.onerror = () => reject(cursor.error)
+    })
+    const countStore = tx.objectStore('caseCounts')
+    countStore.clear()
+    for (const [status, count] of counts) countStore.put({ status, count })
     await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error) })
     idb.close()
   }, rows)

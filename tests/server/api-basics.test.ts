@@ -30,7 +30,7 @@ describe('API basics', () => {
     const source = fs.readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n')
     const literal = [...source.matchAll(/'((?:reject|transition|field)\.[A-Za-z.]+)'/g)].map(m => m[1]!)
     const transition = [...source.matchAll(/TransitionDenial = ([^\n]+)/g)].flatMap(m => [...m[1]!.matchAll(/'(\w+)'/g)])
-      .map(m => `transition.${m[1]}`).filter(key => key !== 'transition.role') // a role denial is answered as reject.role
+      .map(m => `transition.${m[1]}`).filter(key => key !== 'transition.role' && key !== 'transition.ownCase') // answered as reject.role / reject.ownCase
     const residentId = [...source.matchAll(/ResidentIdProblem = ([^\n]+)/g)].flatMap(m => [...m[1]!.matchAll(/'(\w+)'/g)]).map(m => `field.residentId.${m[1]}`)
     const creditCode = [...source.matchAll(/CreditCodeProblem = ([^\n]+)/g)].flatMap(m => [...m[1]!.matchAll(/'(\w+)'/g)]).map(m => `field.creditCode.${m[1]}`)
     const schemaMessages = ['required', 'tooLong', 'invalid', 'mobile.format'].map(key => `field.${key}`)

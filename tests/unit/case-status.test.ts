@@ -10,7 +10,7 @@ const allow = (action: CaseAction, from: CaseStatus[], roles: Role[], approval: 
 allow('start', ['received'], DESK)
 allow('returnForMaterials', ['received', 'in_progress', 'pending_approval'], DESK)
 allow('resume', ['returned'], DESK)
-allow('submitForApproval', ['in_progress'], DESK, [true])
+allow('submitForApproval', ['received', 'in_progress'], DESK, [true])
 allow('approve', ['pending_approval'], ['supervisor'])
 allow('complete', ['in_progress'], DESK, [false])
 allow('complete', ['approved'], DESK)

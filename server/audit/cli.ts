@@ -1,0 +1,40 @@
+import path from 'node:path'
+import { openDatabase } from '../db/database'
+import { verifyChain } from './verify'
+
+/**
+ * `npm run audit:verify [-- --data-dir ./data]`: checks the audit trail's hash chain of a database
+ * (read-only; the server may keep running). Exit 0 when intact, 1 when broken, 2 when it cannot check.
+ */
+function dataDirArg(args: string[]): string {
+  const index = args.findIndex(a => a === '--data-dir' || a.startsWith('--data-dir='))
+  if (index < 0) return process.env.DATA_DIR ?? './data'
+  const value = args[index]!.includes('=') ? args[index]!.slice('--data-dir='.length) : args[index + 1]
+  if (!value) throw new Error('--data-dir needs a folder')
+  return value
+}
+
+try {
+  const dataDir = path.resolve(dataDirArg(process.argv.slice(2)))
+  const db = openDatabase(dataDir, { readonly: true })
+  try {
+    const result = await verifyChain(db)
+    if (result.ok) {
+      console.info(`Audit trail intact: ${result.entries} entries verified (${dataDir}).`)
+      console.info(`Head: seq ${result.head!.seq}, hash ${result.head!.hash}`)
+    }
+    else {
+      const { seq, reason } = result.firstBroken!
+      console.error(`Audit trail BROKEN at seq ${seq}: ${reason}`)
+      console.error(`(${result.entries} entries checked, ${dataDir})`)
+    }
+    process.exitCode = result.ok ? 0 : 1
+  }
+  finally {
+    await db.destroy()
+  }
+}
+catch (error) {
+  console.error(`Cannot verify the audit trail: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 2
+}

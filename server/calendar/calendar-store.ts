@@ -1,0 +1,84 @@
+import { CN_HOLIDAYS, type HolidayEntry, type HolidayKind } from '../../src/domain/holidays-cn'
+import { type HolidayLookup, type ServiceCalendar, holidayLookup } from '../../src/domain/service-calendar'
+import type { DB } from '../db/database'
+
+/** A centre's calendar as the API gives it; version 0 means the centre has not saved one yet. */
+export interface StoredCalendar {
+  centerId: string
+  version: number
+  updatedAt: string | null
+  calendar: ServiceCalendar
+}
+
+/**
+ * What a centre has until an admin saves its calendar: weekday hours with a lunch break, no online
+ * booking (capacity 0) and no weekend or holiday sessions.
+ */
+export const DEFAULT_CALENDAR: ServiceCalendar = {
+  slotMinutes: 30,
+  weekday: { open: '09:00', close: '17:00', lunch: { start: '12:00', end: '13:30', continuous: false }, capacity: 0 },
+  weekend: [],
+  holiday: [],
+  closedDates: [],
+}
+
+export async function loadCalendar(db: DB, centerId: string): Promise<StoredCalendar> {
+  const row = await db.selectFrom('calendars').selectAll().where('center_id', '=', centerId).executeTakeFirst()
+  if (!row) return { centerId, version: 0, updatedAt: null, calendar: DEFAULT_CALENDAR }
+  return { centerId, version: row.version, updatedAt: row.updated_at, calendar: JSON.parse(row.data) as ServiceCalendar }
+}
+
+/** Saves over `baseVersion`; null when someone saved a newer version in between (nothing written). */
+export function saveCalendar(db: DB, centerId: string, calendar: ServiceCalendar, baseVersion: number, now = new Date()): Promise<StoredCalendar | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('calendars').select('version').where('center_id', '=', centerId).executeTakeFirst()
+    if ((row?.version ?? 0) !== baseVersion) return null
+    const saved = { data: JSON.stringify(calendar), version: baseVersion + 1, updated_at: now.toISOString() }
+    await trx.insertInto('calendars').values({ center_id: centerId, ...saved })
+      .onConflict(oc => oc.column('center_id').doUpdateSet(saved)).execute()
+    return { centerId, version: saved.version, updatedAt: saved.updated_at, calendar }
+  })
+}
+
+const toEntry = (row: { date: string, kind: string, name: string }): HolidayEntry =>
+  ({ date: row.date, kind: row.kind as HolidayKind, name: row.name })
+
+/** The whole official calendar (a few dozen rows a year). */
+export async function loadHolidays(db: DB): Promise<HolidayLookup> {
+  return holidayLookup((await db.selectFrom('holidays').selectAll().execute()).map(toEntry))
+}
+
+export async function holidaysOfYear(db: DB, year: number): Promise<HolidayEntry[]> {
+  const rows = await db.selectFrom('holidays').selectAll().where('date', 'like', `${year}-%`).orderBy('date').execute()
+  return rows.map(toEntry)
+}
+
+export function replaceHolidayYear(db: DB, year: number, days: readonly HolidayEntry[]): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('holidays').where('date', 'like', `${year}-%`).execute()
+    if (days.length) await trx.insertInto('holidays').values(days.map(d => ({ date: d.date, kind: d.kind, name: d.name }))).execute()
+  })
+}
+
+const SEEDED_KEY = 'official_holiday_years'
+
+/**
+ * Puts each year of holidays-cn.ts into the table once, whatever DEMO says (it is the real
+ * calendar, not demo data). A year seeded before is left alone, so an admin's edits stay; a year
+ * added to holidays-cn.ts reaches a running installation on its next start.
+ */
+export async function seedOfficialHolidays(db: DB): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('meta').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst()
+    const seeded = new Set(row ? JSON.parse(row.value) as number[] : [])
+    const missing = Object.keys(CN_HOLIDAYS).map(Number).filter(year => !seeded.has(year))
+    if (!missing.length) return
+    for (const year of missing) {
+      const days = CN_HOLIDAYS[year]!.map(d => ({ date: d.date, kind: d.kind, name: d.name }))
+      await trx.insertInto('holidays').values(days).onConflict(oc => oc.column('date').doNothing()).execute()
+      seeded.add(year)
+    }
+    const value = JSON.stringify([...seeded].sort())
+    await trx.insertInto('meta').values({ key: SEEDED_KEY, value }).onConflict(oc => oc.column('key').doUpdateSet({ value })).execute()
+  })
+}

@@ -1,0 +1,106 @@
+import * as v from 'valibot'
+import { type FieldErrors, fieldErrors } from './case'
+import { isMobile, normaliseMobile } from './mobile'
+import { residentIdProblem } from './resident-id'
+import { type SessionKind, isCalendarDate } from './service-calendar'
+
+/**
+ * 预约: a citizen's booking of a slot, made on the public booking page without signing in. The
+ * page validates each field as it is left and the server validates the whole request again with
+ * the same schema; messages are i18n keys under `field.` like the intake form's.
+ */
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'checked_in', 'no_show'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+/** How far ahead citizens may book, in days from today (today is day 0). */
+export const BOOKING_DAYS_AHEAD = 14
+
+/** Booking codes: 8 characters without look-alikes (no 0/O, 1/I/L), read out over the phone. */
+export const BOOKING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const BOOKING_CODE_LENGTH = 8
+export const normaliseBookingCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase()
+export const isBookingCode = (code: string) => new RegExp(`^[${BOOKING_CODE_ALPHABET}]{${BOOKING_CODE_LENGTH}}$`).test(code)
+
+const required = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'tooLong'))
+
+/** Each field alone, so the page can check a field when it is left. */
+export const BookingFieldSchemas = {
+  name: required(40),
+  mobile: v.pipe(v.string(), v.transform(normaliseMobile), v.nonEmpty('required'), v.check(isMobile, 'mobile.format')),
+  idNumber: v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? residentIdProblem(dataset.value) : null
+    if (problem) addIssue({ message: `residentId.${problem}` })
+  })),
+}
+export type BookingPersonField = keyof typeof BookingFieldSchemas
+
+const fallbackMessage = (issue: v.BaseIssue<unknown>) => issue.received === 'undefined' ? 'required' : 'invalid'
+
+export const BookingRequestSchema = v.config(v.strictObject({
+  centerId: required(64),
+  itemId: required(64),
+  date: v.pipe(v.string(), v.check(isCalendarDate, 'booking.date')),
+  slotStart: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking.slot')),
+  ...BookingFieldSchemas,
+}), { message: fallbackMessage })
+export type BookingRequest = v.InferOutput<typeof BookingRequestSchema>
+
+export function validateBooking(input: unknown): { ok: true, value: BookingRequest } | { ok: false, errors: FieldErrors } {
+  const result = v.safeParse(BookingRequestSchema, input)
+  return result.success ? { ok: true, value: result.output } : { ok: false, errors: fieldErrors(result.issues) }
+}
+
+/** The i18n key (under `field.`) of what is wrong with one field, or null when it is fine. */
+export function bookingFieldProblem(field: BookingPersonField, value: string): string | null {
+  const result = v.safeParse(BookingFieldSchemas[field], value)
+  return result.success ? null : result.issues[0].message
+}
+
+/** What the citizen keeps and what a lookup by code + mobile shows: their own booking only, masked. */
+export interface BookingSummary {
+  code: string
+  status: BookingStatus
+  center: { id: string, name: string, nameEn: string }
+  item: PublicItem
+  date: string
+  slotStart: string
+  slotEnd: string
+  kind: SessionKind
+  /** Masked: 张*华, 138****5678, 1506**********123X. */
+  name: string
+  mobile: string
+  idNumber: string
+  createdAt: string
+}
+
+/**
+ * An error answer of the booking and calendar APIs: `fields` holds one i18n key (under `field.`)
+ * per bad field, for a form to show under the field; `reason` an i18n key for the whole request
+ * (e.g. `booking.full`); `message` says it in English for logs and scripts.
+ */
+export interface FieldErrorBody {
+  error: string
+  message: string
+  reason?: string
+  fields?: FieldErrors
+}
+
+/** A slot on the public page: when, which kind of session, and how many places are left. */
+export interface PublicSlot { start: string, end: string, kind: SessionKind, remaining: number }
+
+/**
+ * A day of the booking window on the public page: its kinds of session (none: closed), a public
+ * holiday's name key, and for the chosen item the bookable slots and the places left in them.
+ */
+export interface PublicDay { date: string, kinds: SessionKind[], holiday: string | null, slots: number, remaining: number }
+
+/** A service item as the public page shows it. */
+export interface PublicItem { id: string, code: string, name: string, nameEn: string, department: string, materials: string[] }
+
+/** 张三 → 张*, 欧阳娜娜 → 欧**娜: enough for the citizen to recognise, too little for anyone else. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return name
+  if (chars.length === 2) return `${chars[0]}*`
+  return chars[0] + '*'.repeat(chars.length - 2) + chars.at(-1)
+}

@@ -1,0 +1,93 @@
+import booking from '../booking/i18n/en'
+import type { CalendarAdminMessages } from './calendar-admin.zh-CN'
+
+/** The administrators' calendar editor in English; see calendar-admin.zh-CN.ts. */
+const calendarAdminEn: CalendarAdminMessages = {
+  calendarAdmin: {
+    title: 'Service calendars',
+    intro: 'Set each centre’s weekday hours, lunchtime service, weekend and holiday sessions, and the official public holidays. Staff devices get a saved calendar with their next sync. Editing needs the central system.',
+    center: 'Service centre',
+    calendar: 'Centre calendar',
+    version: 'version {n}',
+    offline: 'The central system cannot be reached. Editing calendars needs the network; check it and try again.',
+    failed: 'Loading or saving failed; try again later.',
+    saved: 'Saved (version {n}).',
+    invalid: 'Some entries need changing; see the fields marked in red.',
+    stale: 'Someone else saved this calendar meanwhile. Load it again, then make your changes.',
+    reload: 'Load again',
+    save: 'Save calendar',
+    saving: 'Saving…',
+    slotMinutes: 'Booking slot length',
+    minutes: '{n} minutes',
+    capacity: 'Bookings per slot',
+    datesHint: 'YYYY-MM-DD, several separated by commas.',
+    closedDates: 'Days closed',
+    weekday: {
+      title: 'Working days (make-up working days included)',
+      open: 'Opens',
+      close: 'Closes',
+      lunchStart: 'Lunchtime from',
+      lunchEnd: 'Lunchtime until',
+      continuous: 'Serve through lunchtime',
+    },
+    weekend: {
+      title: 'Weekend sessions',
+      add: 'Add a weekend session',
+      days: 'Days',
+      sat: 'Saturday',
+      sun: 'Sunday',
+    },
+    holiday: {
+      title: 'Holiday sessions',
+      add: 'Add a holiday session',
+      dates: 'Only on these days (empty: every public holiday)',
+    },
+    session: {
+      label: 'Session {n}',
+      start: 'Starts',
+      end: 'Ends',
+      items: 'Service items offered',
+      remove: 'Remove this session',
+    },
+    holidays: {
+      title: 'Public holidays and make-up working days',
+      year: 'Year',
+      date: 'Date',
+      kind: 'Kind',
+      name: 'Festival',
+      holiday: 'Holiday',
+      workday: 'Make-up working day',
+      add: 'Add a day',
+      remove: 'Remove',
+      save: 'Save {year}',
+      saved: 'Saved.',
+    },
+    festival: booking.holiday,
+    problem: {
+      required: 'This field is required.',
+      invalid: 'The format is not valid.',
+      tooLong: 'Too long.',
+      calendar: {
+        time: 'Write times as HH:MM.',
+        date: 'Write real dates as YYYY-MM-DD.',
+        capacity: 'A whole number from 0 to 500.',
+        duplicate: 'An entry appears twice.',
+        order: 'The end must be after the start.',
+        lunchOutside: 'Lunchtime must lie within the opening hours.',
+        days: 'Choose at least one day, each once.',
+        tooShort: 'The session is shorter than one booking slot.',
+        overlap: 'Overlaps another session on the same day.',
+        slotMinutes: 'Choose a slot length.',
+        unknownItem: 'A chosen service item is not in the catalogue.',
+        stale: 'Someone else changed this calendar.',
+      },
+      holiday: {
+        otherYear: 'The date is not in the year being edited.',
+        duplicate: 'Each date only once.',
+        workdayNotWeekend: 'A make-up working day must be a Saturday or Sunday.',
+      },
+    },
+  },
+}
+
+export default calendarAdminEn
