@@ -2,7 +2,7 @@ import { closeAll, deleteDeviceDb } from './device-dbs'
 import { importFloor, importPulled } from './import-figure'
 import { listFirstPage, search, statusCounts, syncStoreReads, takeInTimes } from './query-figures'
 import { sampleSearches, seedCases, seedWaitingIntakes, signInDevice } from './seed-device'
-import { firstSync, replayBatched, replayOneByOne } from './sync-figures'
+import { firstSync, replayBatched, replayOneByOne, rewriteFloor } from './sync-figures'
 
 /**
  * The benchmark page: the app's real device code (src/db, src/sync) bundled on its own and driven
@@ -11,7 +11,7 @@ import { firstSync, replayBatched, replayOneByOne } from './sync-figures'
 const bench = {
   signInDevice, seedCases, seedWaitingIntakes, sampleSearches,
   listFirstPage, search, statusCounts, syncStoreReads, takeInTimes, importPulled, importFloor,
-  replayBatched, replayOneByOne, firstSync,
+  replayBatched, replayOneByOne, rewriteFloor, firstSync,
   deleteDeviceDb, closeAll,
 }
 export type Bench = typeof bench

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { MAX_PULL, type PullResponse } from '../../src/domain'
 import { pullChanges } from '../../src/sync/pull-changes'
 import { fakeCaseRecords } from '../shared/fake-cases'
@@ -44,15 +45,18 @@ export async function importPulled(fromDb: string, toDb: string, count: number, 
 }
 
 /**
- * The floor under "import": the same rows put straight into IndexedDB (the app's cases store with
- * all its indexes, a transaction of 1,000 with strict durability, as each pulled page), with no
- * app code, parsing or checks. What the app adds on top of this is its own cost.
+ * The floor under "import": the same rows put straight into IndexedDB (a transaction of 1,000 with
+ * strict durability, as each pulled page), with no app code, parsing or checks. What the app adds
+ * on top of this is its own cost. `indexes`: 'app' puts them into the app's cases store with all
+ * its indexes; 'none' into a store of its own with no index at all, which is what IndexedDB costs
+ * per row before any index.
  */
-export async function importFloor(fromDb: string, toDb: string, count: number, seed = 4): Promise<{ ms: number }> {
+export async function importFloor(fromDb: string, toDb: string, count: number, indexes: 'app' | 'none' = 'app', seed = 4): Promise<{ ms: number }> {
   const { user, center, items } = await signedIn(deviceDb(fromDb))
   const records = fakeCaseRecords(seeded(seed), count, { center, items, staff: [user] })
-  const target = deviceDb(toDb)
-  await target.open() // made with the app's schema, then used without Dexie
+  const target = indexes === 'app' ? deviceDb(toDb) : new Dexie(toDb)
+  if (indexes === 'none') target.version(1).stores({ cases: 'id' })
+  await target.open() // made with the schema, then used without Dexie
   const idb = target.backendDB()
   try {
     const started = performance.now()
@@ -63,5 +67,8 @@ export async function importFloor(fromDb: string, toDb: string, count: number, s
     }
     return { ms: performance.now() - started }
   }
-  finally { await deleteDeviceDb(toDb) }
+  finally {
+    if (indexes === 'app') await deleteDeviceDb(toDb)
+    else await target.delete()
+  }
 }

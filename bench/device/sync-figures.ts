@@ -1,3 +1,5 @@
+import { liveQuery } from 'dexie'
+import { MAX_BATCH } from '../../src/domain'
 import { outboxInState } from '../../src/db/outbox-queries'
 import { signInAtCentral } from '../../src/sync/central-auth'
 import { runSync } from '../../src/sync/run-sync'
@@ -6,26 +8,24 @@ import { DEMO_PASSWORD } from './seed-device'
 
 /**
  * Replays the outbox the app's way: runSync (probe, push in batches, pull) until it returns.
- * `emptyMs` is when the transaction that removed the last waiting change committed.
+ * `emptyMs` is when the outbox was first seen empty by a live query (as the sync page sees it):
+ * watched from outside, so the deletes run as they do in the app (a Dexie `deleting` hook would
+ * make each range delete read its entries first).
  */
 export async function replayBatched(dbName: string) {
   const db = deviceDb(dbName)
   const waiting = await outboxInState(db, 'pending').count()
-  let deleted = 0
   let emptyAt = 0
   const started = performance.now()
-  const onDelete = (_key: unknown, _entry: unknown, tx: { on: (e: 'complete', f: () => void) => void }) => {
-    if (++deleted === waiting) tx.on('complete', () => { emptyAt = performance.now() })
-  }
-  db.outbox.hook('deleting', onDelete)
+  const watching = liveQuery(() => db.outbox.count()).subscribe((left) => { if (!left && !emptyAt) emptyAt = performance.now() })
   try {
     const report = await runSync(db, '')
     const ms = performance.now() - started
     const left = await db.outbox.count()
     if (report.outcome !== 'synced' || left) throw new Error(`replay left ${left} changes (${report.outcome})`)
-    return { ms, emptyMs: emptyAt - started, waiting, pushed: report.pushed, pulled: report.pulled }
+    return { ms, emptyMs: (emptyAt || performance.now()) - started, waiting, pushed: report.pushed, pulled: report.pulled }
   }
-  finally { db.outbox.hook('deleting').unsubscribe(onDelete) }
+  finally { watching.unsubscribe() }
 }
 
 /**
@@ -67,4 +67,24 @@ export async function firstSync(dbName: string, username: string) {
   const ms = performance.now() - started
   if (report.outcome !== 'synced') throw new Error(`first sync ${report.outcome}`)
   return { ms, pulled: report.pulled, cases: await db.cases.count() }
+}
+
+/**
+ * The device's floor under a replay: after a push the device stores the central system's copy of
+ * each case it sent (new version, server times). This re-puts the stored cases once more, as they
+ * are (the `count` newest: the ones pushed), with no app code: transactions of 500 (a batch) with strict durability, into the app's
+ * store and indexes. IndexedDB's own cost of writing the cases back, however the app did it.
+ */
+export async function rewriteFloor(dbName: string, count: number) {
+  const db = deviceDb(dbName)
+  // The cases just taken in and pushed are the newest; older ones came from the pull at sign-in.
+  const rows = await db.cases.orderBy('receivedAt').reverse().limit(count).toArray()
+  const idb = db.backendDB()
+  const started = performance.now()
+  for (let i = 0; i < rows.length; i += MAX_BATCH) {
+    const tx = idb.transaction('cases', 'readwrite', { durability: 'strict' })
+    for (const row of rows.slice(i, i + MAX_BATCH)) tx.objectStore('cases').put(row)
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error) })
+  }
+  return { ms: performance.now() - started, rows: rows.length }
 }

@@ -34,10 +34,12 @@ export const deviceQueries: Scenario = {
       const rounds = await repeat(quick ? 3 : 5, () => call('takeInTimes', 'bench-list', 100))
       // Import and its floor take turns, so both see the same machine.
       const floors: number[] = []
+      const bareFloors: number[] = []
       const imports = await repeat(quick ? 3 : 5, async (i) => {
         const result = await call('importPulled', 'bench-list', `bench-import-${i}`, 10_000)
         await call('deleteDeviceDb', `bench-import-${i}`)
-        floors.push((await call('importFloor', 'bench-list', `bench-floor-${i}`, 10_000)).ms)
+        floors.push((await call('importFloor', 'bench-list', `bench-floor-${i}`, 10_000, 'app')).ms)
+        bareFloors.push((await call('importFloor', 'bench-list', `bench-bare-${i}`, 10_000, 'none')).ms)
         return result
       })
 
@@ -48,7 +50,7 @@ export const deviceQueries: Scenario = {
       log(`${waiting} intakes waiting, made in ${(queueMs / 1000).toFixed(1)} s (seeding, not a figure)`)
       const storeReads = await repeat(runs, () => call('syncStoreReads', 'bench-outbox'))
       await call('deleteDeviceDb', 'bench-outbox')
-      raw.device = { cases, seedMs, terms, list, byId, byCaseNo, byName, bySurname, counts, takeInRounds: rounds, imports, floors, storeReads }
+      raw.device = { cases, seedMs, terms, list, byId, byCaseNo, byName, bySurname, counts, takeInRounds: rounds, imports, floors, bareFloors, storeReads }
 
       const on = `${cases.toLocaleString('en')} cases`
       const ms = (rs: { ms: number }[]) => rs.map(r => r.ms)
@@ -61,7 +63,8 @@ export const deviceQueries: Scenario = {
           name: 'import 10,000 cases', unit: 'ms', runs: ms(imports), target: { op: '<=', value: 2000 },
           baseline: { value: median(floors), note: 'floor: the same rows put straight into IndexedDB' },
           note: 'pullChanges over 10 pages of 1,000 pulled cases from a stubbed fetch: parse + schema check + storePage (strict), no network; '
-            + 'the baseline puts the same rows into the same store and indexes with no app code, so ratio < 1 is the app\'s own share',
+            + 'the baseline puts the same rows into the same store and indexes with no app code, so ratio < 1 is the app\'s own share; '
+            + `the same puts into a store with no index at all: median ${median(bareFloors).toFixed(0)} ms`,
         }),
         figure({ name: `${on}: first page, newest first`, unit: 'ms', runs: ms(list), target: { op: '<=', value: 50 } }),
         figure({ name: `${on}: search full ID number`, unit: 'ms', runs: ms(byId), target: { op: '<=', value: 10 } }),

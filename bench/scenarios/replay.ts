@@ -23,9 +23,11 @@ export const replay: Scenario = {
         await call('signInDevice', db, 'ord-clerk1')
         const seedMs = await call('seedWaitingIntakes', db, waiting, 10 + i)
         const result = await call('replayBatched', db)
-        log(`run ${i + 1}: ${waiting} waiting (made in ${(seedMs / 1000).toFixed(1)} s), runSync ${result.ms.toFixed(0)} ms, outbox empty at ${result.emptyMs.toFixed(0)} ms`)
+        const floor = await call('rewriteFloor', db, waiting)
+        log(`run ${i + 1}: ${waiting} waiting (made in ${(seedMs / 1000).toFixed(1)} s), runSync ${result.ms.toFixed(0)} ms, outbox empty at ${result.emptyMs.toFixed(0)} ms; `
+          + `${floor.rows} cases re-put with no app code in ${floor.ms.toFixed(0)} ms`)
         await call('deleteDeviceDb', db)
-        return result
+        return { ...result, floorMs: floor.ms }
       })
       const oneByOne = await repeat(runs, async (i) => {
         const db = `bench-baseline-${i}`
@@ -42,7 +44,8 @@ export const replay: Scenario = {
         name: `replay ${waiting.toLocaleString('en')} waiting changes (runSync)`, unit: 'ms', runs: batched.map(r => r.ms),
         target: { op: '<=', value: 5000 }, minRatio: 20,
         baseline: { value: median(oneByOne), note: `one request per change, ${scaled}` },
-        note: `whole runSync: probe, push in batches of 500 (the server echoes the cases it stored), then the pull, which brought back ${median(batched.map(r => r.pulled))} changes (median); the outbox was empty after ${median(batched.map(r => r.emptyMs)).toFixed(0)} ms (median)`,
+        note: `whole runSync: probe, push in batches of 500 (the server echoes the cases it stored), then the pull, which brought back ${median(batched.map(r => r.pulled))} changes (median); the outbox was empty after ${median(batched.map(r => r.emptyMs)).toFixed(0)} ms (median); `
+          + `the device's floor, writing the ${waiting.toLocaleString('en')} cases back with no app code (rewriteFloor): ${median(batched.map(r => r.floorMs)).toFixed(0)} ms (median)`,
       })]
     }
     finally { await profile.dispose() }

@@ -128,8 +128,12 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], response: Pu
 
 /** Where the search for the next batch starts: the queue after `after`, with these entities held. */
 interface Scan { after: number, held: Set<string> }
-/** What a pipelined search carries over from the batch whose answers are still being recorded. */
-interface Carried extends Scan { usable: Map<string, DeviceSession>, cursor: string | undefined }
+/**
+ * What a pipelined search carries over from the batch whose answers are still being recorded:
+ * everything the next push needs from tables that transaction writes (meta), since a read of them
+ * would wait for it to commit, and the next push with it.
+ */
+interface Carried extends Scan { usable: Map<string, DeviceSession>, puller: string | undefined, cursor: string | undefined }
 
 /**
  * Walks the queue a window at a time until it finds a batch, so a long run of held changes (a
@@ -174,7 +178,8 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       const session = usable.get(batch[0]!.actorId)!
       // The server echoes the batch's cases and, if this user may see nothing else changed after the
       // device's pull cursor, moves it: sent only when this user is the one the device pulls as.
-      const pullsAs = (await pullSession(db, usable))?.userId === session.userId
+      const puller = carried ? carried.puller : (await pullSession(db, usable))?.userId
+      const pullsAs = puller === session.userId
       const cursor = pullsAs ? carried?.cursor ?? await readMeta<string>(db, 'pullCursor', '') : undefined
       const query = cursor === undefined ? '?echo=1' : `?echo=1&cursor=${encodeURIComponent(cursor)}`
       let response
@@ -203,7 +208,7 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       answered += batch.length
       if (results.every(r => r.status === 'applied' || r.status === 'duplicate')) {
         // recordResults moves the stored cursor to the answer's when it still is the one sent.
-        const carry: Carried = { after: batch.at(-1)!.seq!, held: scan.held, usable, cursor: answer.cursor ?? cursor }
+        const carry: Carried = { after: batch.at(-1)!.seq!, held: scan.held, usable, puller, cursor: answer.cursor ?? cursor }
         next = carry
       }
       else {

@@ -73,4 +73,28 @@ describe('searching by a common name prefix', () => {
     const page = await listCases(db, { search: '刘', status: 'received', offset: 300, limit: 50 })
     expect(page.rows.map(c => c.id)).toEqual(received.slice(300, 350).map(c => c.id))
   })
+
+  const minutes = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+  const newestOf = (cases: CaseRecord[], prefix: string) => cases.filter(c => c.applicantName.startsWith(prefix)).reverse()
+
+  it('reads and sorts the matches of a prefix too rare to walk for, but too many for one read', async () => {
+    // 170 cases of 赵 spread over 9,000: the newest cases hold too few of them to fill a page soon.
+    const cases = Array.from({ length: 9000 }, (_, i) => stored(i % 53 === 0 ? `赵${i % 5}` : `孙${i % 9}`, minutes(i)))
+    await db.cases.bulkPut(cases)
+    const zhao = newestOf(cases, '赵')
+    for (const offset of [0, 100]) {
+      const page = await listCases(db, { search: '赵', offset, limit: 50 })
+      expect(page.rows.map(c => c.id)).toEqual(zhao.slice(offset, offset + 50).map(c => c.id))
+      expect(page.hasMore).toBe(offset + 50 < zhao.length)
+    }
+  })
+
+  it('walks on when even one read of every match would be too many to sort', async () => {
+    // 5,200 cases of 刘, all older than the 600 newest (others): the first chunk finds none.
+    const cases = Array.from({ length: 5800 }, (_, i) => stored(i < 5200 ? `刘${i % 7}` : `陈${i}`, minutes(i)))
+    await db.cases.bulkPut(cases)
+    const page = await listCases(db, { search: '刘', offset: 0, limit: 50 })
+    expect(page.rows.map(c => c.id)).toEqual(newestOf(cases, '刘').slice(0, 50).map(c => c.id))
+    expect(page.hasMore).toBe(true)
+  })
 })
