@@ -71,9 +71,10 @@ export async function firstSync(dbName: string, username: string) {
 
 /**
  * The device's floor under a replay: after a push the device stores the central system's copy of
- * each case it sent (new version, server times). This re-puts the stored cases once more, as they
- * are (the `count` newest: the ones pushed), with no app code: transactions of 500 (a batch) with strict durability, into the app's
- * store and indexes. IndexedDB's own cost of writing the cases back, however the app did it.
+ * each case it sent (new version, server times). This re-puts the `count` newest cases (the ones
+ * pushed) once more, as stored, with no app code: transactions of 500 (a batch) with strict
+ * durability, into the app's store and indexes. IndexedDB's own cost of writing the cases back,
+ * however the app did it.
  */
 export async function rewriteFloor(dbName: string, count: number) {
   const db = deviceDb(dbName)
