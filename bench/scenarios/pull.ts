@@ -23,21 +23,22 @@ export const pull: Scenario = {
       if (results.some(r => r.status !== 'applied')) throw new Error(`seeding push: ${JSON.stringify(results.find(r => r.status !== 'applied'))}`)
     }
     log(`pushed ${total} cases to the server in ${((Date.now() - started) / 1000).toFixed(1)} s (setup)`)
-    const profile = new Profile()
-    try {
-      const { call } = await openBenchPage(await profile.launch(), server.url)
-      const runs = await repeat(quick ? 2 : 3, async (i) => {
+    // A new device: each run in a browser profile of its own. (Runs in one profile after deleting the
+    // last run's 50,000 cases measured 15–20 % slower: Chromium still cleans up the deleted database.)
+    const runs = await repeat(quick ? 2 : 3, async (i) => {
+      const profile = new Profile()
+      try {
+        const { call } = await openBenchPage(await profile.launch(), server.url)
         const result = await call('firstSync', `bench-pull-${i}`, 'hns-clerk2')
         log(`run ${i + 1}: ${result.pulled} changes, ${result.cases} cases stored, ${result.ms.toFixed(0)} ms`)
-        await call('deleteDeviceDb', `bench-pull-${i}`)
         return result
-      })
-      raw.pull = { total, runs }
-      return [figure({
-        name: `first sync: pull ${total.toLocaleString('en')} cases`, unit: 'ms', runs: runs.map(r => r.ms), target: { op: '<=', value: 15_000 },
-        note: `runSync on a new device right after sign-in; pulled ${runs[0]!.pulled} changes (the centre's cases, its demo cases and the catalogue)`,
-      })]
-    }
-    finally { await profile.dispose() }
+      }
+      finally { await profile.dispose() }
+    })
+    raw.pull = { total, runs }
+    return [figure({
+      name: `first sync: pull ${total.toLocaleString('en')} cases`, unit: 'ms', runs: runs.map(r => r.ms), target: { op: '<=', value: 15_000 },
+      note: `runSync on a new device (fresh browser profile) right after sign-in; pulled ${runs[0]!.pulled} changes (the centre's cases, its demo cases and the catalogue)`,
+    })]
   },
 }
