@@ -1,7 +1,6 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import CaseListPage from './pages/CaseListPage.vue'
 import { db } from './db/db'
-import { hasDevicePin } from './db/device-pins'
 import { deviceHasStaff } from './db/device-staff'
 import { useSessionStore } from './stores/session'
 
@@ -42,7 +41,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
       return { name: 'signin', query: to.fullPath === '/' || to.name === 'lock' ? {} : { redirect: to.fullPath } }
     }
     if (to.name === 'lock') return { name: 'cases' }
-    const hasPin = await hasDevicePin(db, session.user.id)
+    // Read here, not through db/device-pins: the PIN code (hashing, attempts) stays out of the first load.
+    const hasPin = (await db.pins.get(session.user.id)) !== undefined
     if (!hasPin && to.name !== 'pinSetup') return { name: 'pinSetup', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     if (hasPin && to.name === 'pinSetup') return { name: 'cases' }
     // Hiding a link is not enough: a clerk who types /approvals lands on their list (the server refuses anyway).

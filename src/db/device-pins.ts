@@ -20,8 +20,6 @@ export async function setDevicePin(db: ShiftDeskDB, userId: string, pin: string)
   await db.pins.put({ userId, salt, iterations, hash, failures: 0, lockedUntil: null })
 }
 
-export const hasDevicePin = async (db: ShiftDeskDB, userId: string) => (await db.pins.get(userId)) !== undefined
-
 /**
  * Takes one try, before the slow hash runs: a reload, a crash or a second tab mid-check cannot
  * win extra tries. Returns the row to check against, or why there is nothing to check.

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { useLiveQuery } from '../composables/use-live-query'
 import { db } from '../db/db'
-import { setDevicePin, type UnlockOutcome, unlockWithPin } from '../db/device-pins'
+import type { UnlockOutcome } from '../db/device-pins'
 import { readMeta, writeMeta } from '../db/meta'
 import { useSessionStore } from './session'
 
@@ -10,6 +10,8 @@ export type IdleLockMinutes = 2 | 5 | 10 | 15 | 30 | null
 export const IDLE_LOCK_CHOICES: IdleLockMinutes[] = [2, 5, 10, 15, 30, null]
 export const DEFAULT_IDLE_LOCK: IdleLockMinutes = 5
 const IDLE_LOCK_KEY = 'idleLockMinutes'
+/** PIN hashing and checks load when a PIN is set or entered, not with the first page. */
+const devicePins = () => import('../db/device-pins')
 
 export const readIdleLockMinutes = () => readMeta<IdleLockMinutes>(db, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK)
 
@@ -31,7 +33,7 @@ export const useDeviceLockStore = defineStore('deviceLock', () => {
 
   /** Checks the PIN on the device; on success the staff member is the current user. */
   async function unlock(userId: string, pin: string): Promise<UnlockOutcome> {
-    const outcome = await unlockWithPin(db, userId, pin)
+    const outcome = await (await devicePins()).unlockWithPin(db, userId, pin)
     if (outcome.ok) await session.restore()
     return outcome
   }
@@ -46,7 +48,7 @@ export const useDeviceLockStore = defineStore('deviceLock', () => {
   /** Sets the current user's PIN on this device (after their online sign-in). */
   async function setPin(pin: string) {
     if (!session.user) throw new Error('nobody is signed in')
-    await setDevicePin(db, session.user.id, pin)
+    await (await devicePins()).setDevicePin(db, session.user.id, pin)
   }
 
   const setIdleMinutes = (minutes: IdleLockMinutes) => writeMeta(db, IDLE_LOCK_KEY, minutes)
