@@ -18,11 +18,16 @@ const RETURNED = caseRecord({
 
 let wrapper: VueWrapper
 beforeEach(async () => {
+  // No central system in this test: the case history's audit request fails as it would offline.
+  vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
   await resetDb()
   await db.serviceItems.bulkPut(ITEMS)
   await db.cases.put(RETURNED)
 })
-afterEach(() => wrapper?.unmount())
+afterEach(() => {
+  wrapper?.unmount()
+  vi.unstubAllGlobals()
+})
 
 describe('a returned case on the clerk’s device', () => {
   it('shows who returned it and why, and resumes with the materials the applicant brought, in one step', async () => {
