@@ -8,6 +8,8 @@ import type { AppLocale } from '.'
  * Each bundle has the same keys in both languages (tests/unit/i18n-lazy-messages.test.ts).
  */
 const BUNDLES = {
+  /** 受理 and a case's page: the intake form, receipt, case detail, and the queue and day view that change cases: intake.*, detail.* */
+  caseForms: { 'zh-CN': () => import('./case-forms.zh-CN'), en: () => import('./case-forms.en') },
   /** 今日 · 预约与延时, check-in at intake, a case's appointment: today.*, appointments.* */
   dayView: { 'zh-CN': () => import('./day-view.zh-CN'), en: () => import('./day-view.en') },
   /** 设置, the settings page: settings.* */
@@ -26,23 +28,26 @@ export type MessageBundle = keyof typeof BUNDLES
 const loaded = new Set<string>()
 
 /**
- * Loads a bundle for the UI language, now and whenever it changes; `ready` turns true once it is
- * there. The language's own messages are loaded before it is switched to (index.ts), so the bundle
+ * Loads bundles for the UI language, now and whenever it changes; `ready` turns true once they are
+ * there. The language's own messages are loaded before it is switched to (index.ts), so a bundle
  * merges into complete messages.
  */
-export function useLazyMessages(bundle: MessageBundle): Ref<boolean> {
+export function useLazyMessages(...bundles: MessageBundle[]): Ref<boolean> {
   // The global composer, not the i18n module: importing it here would pull it out of the first-load chunk.
   const { locale, mergeLocaleMessage } = useI18n({ useScope: 'global' })
-  const ready = ref(loaded.has(`${bundle}:${locale.value}`))
+  const missing = (current: string) => bundles.filter(bundle => !loaded.has(`${bundle}:${current}`))
+  const ready = ref(!missing(locale.value).length)
   watch(locale, async (current) => {
-    const key = `${bundle}:${current}`
-    ready.value = loaded.has(key)
+    const wanted = missing(current)
+    ready.value = !wanted.length
     if (ready.value) return
-    try {
-      mergeLocaleMessage(current, (await BUNDLES[bundle][current as AppLocale]()).default)
-      loaded.add(key)
-    }
-    catch (error) { console.error(`${bundle} messages not loaded`, error) }
+    await Promise.all(wanted.map(async (bundle) => {
+      try {
+        mergeLocaleMessage(current, (await BUNDLES[bundle][current as AppLocale]()).default)
+        loaded.add(`${bundle}:${current}`)
+      }
+      catch (error) { console.error(`${bundle} messages not loaded`, error) }
+    }))
     ready.value = locale.value === current
   }, { immediate: true })
   return ready

@@ -5,6 +5,7 @@ import { db } from '../../src/db/db'
 import { LocalRejection } from '../../src/domain'
 import { creditCodeCheckChar, residentIdCheckChar } from '../../src/domain'
 import { i18n } from '../../src/i18n'
+import caseFormsZhCN from '../../src/i18n/case-forms.zh-CN'
 import zhCN from '../../src/i18n/zh-CN'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
@@ -114,7 +115,7 @@ describe('intake form', () => {
   it('asks an enterprise for its agent, then takes the case in', async () => {
     await mountIntake()
     await wrapper.find('[name="applicantType"][value="enterprise"]').setValue(true)
-    expect(wrapper.find('label[for="intake-idNumber"]').text()).toContain(zhCN.intake.idNumber.enterprise)
+    expect(wrapper.find('label[for="intake-idNumber"]').text()).toContain(caseFormsZhCN.intake.idNumber.enterprise)
     // Items for people only are not offered to an enterprise.
     expect(wrapper.findAll('[data-testid="item-option"]').map(o => o.text()).join()).not.toContain('身份证补办')
     await input('applicantName').setValue('鄂尔多斯某某科技有限公司')
@@ -172,7 +173,7 @@ describe('intake form', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     takeIn.mockRejectedValueOnce(new Error('something else'))
     await submit()
-    expect(wrapper.find('[data-testid="form-error"]').text()).toBe(zhCN.intake.saveFailed)
+    expect(wrapper.find('[data-testid="form-error"]').text()).toBe(caseFormsZhCN.intake.saveFailed)
     expect(logged).toHaveBeenCalled()
     expect(input('idNumber').element.value).toBe(VALID_ID)
     expect(await db.cases.count()).toBe(0)

@@ -10,6 +10,8 @@ import receiptZhCN from '../../src/i18n/receipt.zh-CN'
 import readinessEn from '../../src/i18n/readiness.en'
 import readinessZhCN from '../../src/i18n/readiness.zh-CN'
 import calendarAdminEn from '../../src/i18n/calendar-admin.en'
+import caseFormsEn from '../../src/i18n/case-forms.en'
+import caseFormsZhCN from '../../src/i18n/case-forms.zh-CN'
 import calendarAdminZhCN from '../../src/i18n/calendar-admin.zh-CN'
 import dayViewEn from '../../src/i18n/day-view.en'
 import dayViewZhCN from '../../src/i18n/day-view.zh-CN'
@@ -32,6 +34,7 @@ describe.each([
   ['day view', dayViewZhCN, dayViewEn, [
     ...BOOKING_STATUSES.map(s => `appointments.status.${s}`), ...SESSION_KINDS.map(k => `appointments.kind.${k}`),
   ]],
+  ['intake and case pages', caseFormsZhCN, caseFormsEn, []],
   ['approvals', approvalsZhCN, approvalsEn, []],
   ['shift readiness', readinessZhCN, readinessEn, []],
   ['receipt', receiptZhCN, receiptEn, []],
