@@ -3,7 +3,7 @@ import { MAX_PULL, type PullResponse } from '../../src/domain'
 import { pullChanges } from '../../src/sync/pull-changes'
 import { fakeCaseRecords } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
-import { deleteDeviceDb, deviceDb, signedIn } from './device-dbs'
+import { deleteDeviceDb, deviceDb, signedIn, timeRawPuts } from './device-dbs'
 
 /**
  * "Import 10,000 cases": pullChanges — the device's real pull path (answer parsed and checked
@@ -57,16 +57,7 @@ export async function importFloor(fromDb: string, toDb: string, count: number, i
   const target = indexes === 'app' ? deviceDb(toDb) : new Dexie(toDb)
   if (indexes === 'none') target.version(1).stores({ cases: 'id' })
   await target.open() // made with the schema, then used without Dexie
-  const idb = target.backendDB()
-  try {
-    const started = performance.now()
-    for (let i = 0; i < count; i += MAX_PULL) {
-      const tx = idb.transaction('cases', 'readwrite', { durability: 'strict' })
-      for (const record of records.slice(i, i + MAX_PULL)) tx.objectStore('cases').put(record)
-      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error) })
-    }
-    return { ms: performance.now() - started }
-  }
+  try { return { ms: await timeRawPuts(target.backendDB(), 'cases', records, MAX_PULL) } }
   finally {
     if (indexes === 'app') await deleteDeviceDb(toDb)
     else await target.delete()

@@ -1,4 +1,4 @@
-import { takeInCase } from '../../src/db/case-writes'
+import { caseWriteTables, takeInCase } from '../../src/db/case-writes'
 import { setDevicePin } from '../../src/db/device-pins'
 import { signInAtCentral } from '../../src/sync/central-auth'
 import { runSync } from '../../src/sync/run-sync'
@@ -47,7 +47,7 @@ export async function seedWaitingIntakes(dbName: string, count: number, seed = 2
   // outer one, so seeding waits for one commit per 200 instead of one per intake.
   await withRelaxedDurability(db, async () => {
     for (let i = 0; i < count; i += 200) {
-      await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+      await db.transaction('rw', caseWriteTables(db), async () => {
         for (let j = i; j < Math.min(count, i + 200); j++) await takeInCase(db, user, center, fakeIntake(random, center, items))
       })
     }

@@ -3,7 +3,7 @@ import { MAX_BATCH } from '../../src/domain'
 import { outboxInState } from '../../src/db/outbox-queries'
 import { signInAtCentral } from '../../src/sync/central-auth'
 import { runSync } from '../../src/sync/run-sync'
-import { deviceDb, withRelaxedDurability } from './device-dbs'
+import { deviceDb, timeRawPuts, withRelaxedDurability } from './device-dbs'
 import { DEMO_PASSWORD } from './seed-device'
 
 /**
@@ -80,12 +80,5 @@ export async function rewriteFloor(dbName: string, count: number) {
   const db = deviceDb(dbName)
   // The cases just taken in and pushed are the newest; older ones came from the pull at sign-in.
   const rows = await db.cases.orderBy('receivedAt').reverse().limit(count).toArray()
-  const idb = db.backendDB()
-  const started = performance.now()
-  for (let i = 0; i < rows.length; i += MAX_BATCH) {
-    const tx = idb.transaction('cases', 'readwrite', { durability: 'strict' })
-    for (const row of rows.slice(i, i + MAX_BATCH)) tx.objectStore('cases').put(row)
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error) })
-  }
-  return { ms: performance.now() - started, rows: rows.length }
+  return { ms: await timeRawPuts(db.backendDB(), 'cases', rows, MAX_BATCH), rows: rows.length }
 }

@@ -76,7 +76,7 @@ async function nameSearch(db: ShiftDeskDB, prefix: string, status: CaseStatus | 
     const fresh = last ? chunk.filter(c => newestFirst(last!, c) < 0) : chunk
     walked += fresh.length
     for (const c of fresh.filter(wanted)) {
-      if (++matched > offset && rows.push(c) === needed - offset) return rows
+      if (++matched > offset && rows.push(c) > limit) return rows
     }
     if (chunk.length < read || !fresh.length) return rows
     last = fresh.at(-1)

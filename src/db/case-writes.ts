@@ -34,7 +34,7 @@ export function recordCaseChanges(
 }
 
 /** Every table a case change writes or reads, for the transactions that make one. */
-const caseWriteTables = (db: ShiftDeskDB) => [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta]
+export const caseWriteTables = (db: ShiftDeskDB) => [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta]
 
 function writeCaseChange(
   db: ShiftDeskDB, actor: StaffUser, op: MutationOp, entityId: string, payload: Record<string, unknown>,
