@@ -23,4 +23,15 @@ export default tseslint.config(
       eqeqeq: 'error',
     },
   },
+  // The rules are shared by the app, its service worker and the server: no framework, storage or
+  // Node import may creep in, only valibot, uuidv7 and other files of src/domain.
+  ...[['src/domain/*.ts', '^\\.\\./'], ['src/domain/*/*.ts', '^\\.\\./\\.\\./']].map(([files, outside]) => ({
+    files: [files!],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^(?!valibot$|uuidv7$|\\.)', message: 'src/domain imports only valibot, uuidv7 and src/domain (no Vue, Dexie, Pinia or Node)' },
+        { regex: outside!, message: 'src/domain imports only files of src/domain' },
+      ] }],
+    },
+  })),
 )

@@ -1,20 +1,20 @@
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
-import { auditRoutes } from './audit/routes'
-import { authRoutes } from './auth/routes'
+import { auditHandlers } from './audit/routes'
+import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
-import { publicBookingRoutes } from './booking/public-routes'
-import { calendarRoutes } from './calendar/routes'
-import { startCheckpointer } from './db/checkpointer'
-import { openDatabase, sqliteOf } from './db/database'
-import { migrateToLatest } from './db/migrations'
-import { registerErrorHandlers } from './http-errors'
-import { registerHeaders } from './headers'
+import { publicBookingHandlers } from './booking/public-routes'
+import { calendarHandlers } from './calendar/routes'
+import { registerApi } from './http/api'
+import { registerErrorHandlers } from './http/errors'
+import { registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
 import { seedDemoIfEmpty } from './seed/demo'
 import { registerStatic } from './static'
-import { pullRoutes } from './sync/pull'
-import { pushRoutes } from './sync/push'
+import { openSqliteStore } from './store/sqlite-store'
+import type { Store } from './store/store'
+import { ServiceItemCache } from './sync/service-items'
+import { syncHandlers } from './sync/push'
 
 export interface AppOptions {
   dataDir: string
@@ -23,16 +23,29 @@ export interface AppOptions {
   /** The built app (vite build output); null or missing serves the API only. */
   distDir?: string | null
   logger?: boolean
+  /** Check every answer against the contract (src/domain/api) and answer 500 when one does not match: on in tests. */
+  checkResponses?: boolean
+  /** The server's clock for the public booking window (tests set it). */
+  now?: () => Date
 }
 
-/** The central sync server: one SQLite file under dataDir, the sync API, and the built app. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The central database (server/store). */
+    store: Store
+    /** Every route this server serves (method and path), for tests that walk them all. */
+    served: readonly { method: string, url: string }[]
+  }
+}
+
+/** The central sync server: the database under dataDir, the API of src/domain/api, and the built app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const db = openDatabase(opts.dataDir)
+  const store = openSqliteStore(opts.dataDir)
   try {
-    await migrateToLatest(db)
-    if (opts.demo) await seedDemoIfEmpty(db)
+    await store.migrate()
+    if (opts.demo) await seedDemoIfEmpty(store)
   } catch (error) {
-    await db.destroy()
+    await store.close()
     throw error
   }
 
@@ -44,22 +57,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   // The API speaks JSON only; other bodies get one clear 400 instead of a confusing validation error.
   app.removeContentTypeParser('text/plain')
-  app.decorateRequest('session', null)
-  const stopCheckpoints = startCheckpointer(sqliteOf(db))
-  app.addHook('onClose', async () => {
-    await stopCheckpoints()
-    await db.destroy()
+  app.decorate('store', store)
+  const served: { method: string, url: string }[] = []
+  app.decorate('served', served)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) served.push({ method, url: route.url })
   })
+  app.addHook('onClose', () => store.close())
   registerErrorHandlers(app)
-  registerHeaders(app)
+  await registerSecurityHeaders(app)
+  registerNoStoreForApi(app)
 
-  app.get('/api/health', async () => ({ ok: true, time: new Date().toISOString() }))
-  await app.register(authRoutes(db))
-  await app.register(pushRoutes(db))
-  await app.register(pullRoutes(db))
-  await app.register(auditRoutes(db))
-  await app.register(calendarRoutes(db))
-  await app.register(publicBookingRoutes(db))
+  await registerApi(app, store, {
+    ...syncHandlers(store, new ServiceItemCache()),
+    ...await authHandlers(store),
+    ...auditHandlers(store),
+    ...await calendarHandlers(store),
+    ...publicBookingHandlers(store, opts.now),
+  }, { checkResponses: opts.checkResponses })
   await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)
   return app

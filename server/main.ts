@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { buildApp } from './app'
-import { openDatabase } from './db/database'
+import { demoSignIns } from './seed/demo'
 import { DEMO_PASSWORD } from './seed/demo-org'
 import { hasBuiltApp } from './static'
 
@@ -34,18 +34,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function printDemoSignIns(): Promise<void> {
-  const db = openDatabase(dataDir)
-  try {
-    const rows = await db.selectFrom('users').innerJoin('centers', 'centers.id', 'users.center_id')
-      .select(['users.username', 'users.role', 'users.name', 'centers.code', 'centers.name as centerName'])
-      .where('users.demo', '=', 1).orderBy('centers.code').orderBy('users.username').execute()
-    if (!rows.length) return
-    console.info(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`)
-    const table = [['username', 'password', 'role', 'name', 'centre'], ...rows.map(r => [r.username, DEMO_PASSWORD, r.role, r.name, `${r.code} ${r.centerName}`])]
-    for (const line of formatTable(table)) console.info(line)
-  } finally {
-    await db.destroy()
-  }
+  const rows = await demoSignIns(app.store)
+  if (!rows.length) return
+  console.info(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`)
+  const table = [['username', 'password', 'role', 'name', 'centre'], ...rows.map(r => [r.username, DEMO_PASSWORD, r.role, r.name, `${r.code} ${r.centerName}`])]
+  for (const line of formatTable(table)) console.info(line)
 }
 
 /** Columns padded by display width (a CJK character takes two terminal cells). */

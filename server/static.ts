@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { ErrorBody } from './http-errors'
+import type { ErrorBody } from '../src/domain/api/route'
 
 /**
  * Serves the built app. Files a new release must replace at once (the HTML shell, the service

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import type { VerifyResult } from '../../server/audit/verify'
+import type { VerifyResult } from '../../src/domain/audit'
 import { type NodeDevice, createMutations, deviceTag, getAs, nodeDevice, pushBody, pushPrepared } from '../lib/central-client'
 import { figure } from '../lib/figures'
 import type { Scenario } from '../lib/scenario'

@@ -1,5 +1,6 @@
-import type SQLite from 'better-sqlite3'
-import { insertRows, prepared } from '../db/statements'
+import type { AuditHead } from '../../src/domain/audit'
+import { insertRows } from '../store/bulk'
+import type { ReadTx, WriteTx } from '../store/store'
 import { type AuditEntry, type AuditRow, entryHash } from './entry'
 
 /**
@@ -8,7 +9,6 @@ import { type AuditEntry, type AuditRow, entryHash } from './entry'
  * with it, so entries removed from the end are noticed too.
  */
 export const AUDIT_HEAD_KEY = 'audit_head'
-export interface AuditHead { seq: number, hash: string }
 
 export const AUDIT_COLUMNS = [
   'seq', 'mutation_id', 'case_id', 'center_id', 'actor_id', 'actor_name', 'device_id',
@@ -23,20 +23,20 @@ export function parseHead(value: string | undefined): AuditHead | null {
   catch { return null }
 }
 
-function readHead(sqlite: SQLite.Database): AuditHead {
-  const row = prepared(sqlite, 'select value from meta where key = ?').get(AUDIT_HEAD_KEY) as { value: string } | undefined
-  const head = parseHead(row?.value)
-  if (!head) throw new Error('meta.audit_head is missing or corrupt; run npm run audit:verify')
-  return head
+/** The chain's recorded head, or null when it is missing or corrupt. */
+export async function readHead(tx: ReadTx): Promise<AuditHead | null> {
+  const row = await tx.selectFrom('meta').select('value').where('key', '=', AUDIT_HEAD_KEY).executeTakeFirst()
+  return parseHead(row?.value)
 }
 
 /**
  * Appends a batch's entries (seq ascending, after the head) to the chain, inside the caller's
  * transaction: one read of the head, one multi-row insert, one write of the new head.
  */
-export function appendAudit(sqlite: SQLite.Database, entries: readonly AuditEntry[]): void {
+export async function appendAudit(tx: WriteTx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  const head = readHead(sqlite)
+  const head = await readHead(tx)
+  if (!head) throw new Error('meta.audit_head is missing or corrupt; run npm run audit:verify')
   let prev = head
   const rows = entries.map(e => {
     if (e.seq <= prev.seq) throw new Error(`audit entry seq ${e.seq} is not after ${prev.seq}`)
@@ -48,6 +48,6 @@ export function appendAudit(sqlite: SQLite.Database, entries: readonly AuditEntr
     prev = { seq: e.seq, hash: full.hash }
     return AUDIT_COLUMNS.map(column => full[column])
   })
-  insertRows(sqlite, 'audit_log', AUDIT_COLUMNS, rows)
-  prepared(sqlite, 'update meta set value = ? where key = ?').run(JSON.stringify(prev), AUDIT_HEAD_KEY)
+  await insertRows(tx, 'audit_log', AUDIT_COLUMNS, rows)
+  await tx.updateTable('meta').set({ value: JSON.stringify(prev) }).where('key', '=', AUDIT_HEAD_KEY).execute()
 }

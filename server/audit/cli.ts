@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { openDatabase } from '../db/database'
+import { openSqliteStore } from '../store/sqlite-store'
 import { verifyChain } from './verify'
 
 /**
@@ -16,9 +16,9 @@ function dataDirArg(args: string[]): string {
 
 try {
   const dataDir = path.resolve(dataDirArg(process.argv.slice(2)))
-  const db = openDatabase(dataDir, { readonly: true })
+  const store = openSqliteStore(dataDir, { readonly: true })
   try {
-    const result = await verifyChain(db)
+    const result = await verifyChain(store)
     if (result.ok) {
       console.info(`Audit trail intact: ${result.entries} entries verified (${dataDir}).`)
       console.info(`Head: seq ${result.head!.seq}, hash ${result.head!.hash}`)
@@ -31,7 +31,7 @@ try {
     process.exitCode = result.ok ? 0 : 1
   }
   finally {
-    await db.destroy()
+    await store.close()
   }
 }
 catch (error) {

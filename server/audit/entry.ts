@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto'
+import type { FieldChange } from '../../src/domain/audit'
 import type { CaseRecord } from '../../src/domain/case'
-import type { Database } from '../db/database'
+import type { Database } from '../store/schema'
 
 /**
  * One audit entry: an applied change as the server recorded it. `changes` is the JSON text exactly
@@ -49,7 +50,6 @@ export const entryHash = (prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'h
 /** Bookkeeping that changes with every change; the entry's own columns say when and which version. */
 const NOT_AUDITED = new Set(['history', 'updatedAt', 'version'])
 
-export type FieldChange = { before?: unknown, after: unknown }
 
 /**
  * What a change did to a case, field by field: `{ field: { before, after } }` for each field whose

@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone } from '../../src/domain/masking'
-import type { FieldChange } from './entry'
+import type { FieldChange } from '../../src/domain/audit'
 
 /** Values shown masked outside the case detail (src/domain/masking.ts): ID numbers and phones. */
 const MASKS: Record<string, (value: string) => string> = { idNumber: maskIdNumber, phone: maskPhone }

@@ -1,40 +1,27 @@
-import SQLite from 'better-sqlite3'
-import { type DB, sqliteOf } from '../db/database'
-import { AUDIT_HEAD_KEY, type AuditHead, parseHead } from './append'
-import { type AuditRow, GENESIS_HASH, entryHash } from './entry'
-
-export interface VerifyResult {
-  ok: boolean
-  /** Entries checked (up to and including the first broken one). */
-  entries: number
-  firstBroken?: { seq: number, reason: string }
-  /** The chain's head when it verified: keep it elsewhere to notice a rewritten chain later. */
-  head?: AuditHead
-}
+import type { AuditHead, VerifyResult } from '../../src/domain/audit'
+import type { AuditRow } from './entry'
+import { GENESIS_HASH, entryHash } from './entry'
+import { readHead } from './append'
+import type { Store } from '../store/store'
 
 const CHUNK = 1000
 
 /**
- * Walks the whole chain in seq order, a chunk at a time, recomputing every hash. It reads through a
- * connection of its own inside one read transaction: WAL gives it a fixed snapshot of the chain and
- * its head while pushes go on committing, and it yields between chunks so the server keeps
- * answering. Memory stays at one chunk whatever the number of entries.
+ * Walks the whole chain in seq order, a chunk at a time, recomputing every hash. It reads in a
+ * snapshot of its own (store.snapshot): a fixed view of the chain and its head while pushes go on
+ * committing, and it yields between chunks so the server keeps answering. Memory stays at one
+ * chunk whatever the number of entries.
  */
-export async function verifyChain(db: DB, opts: { chunk?: number } = {}): Promise<VerifyResult> {
-  const reader = new SQLite(sqliteOf(db).name, { readonly: true, fileMustExist: true })
-  try {
-    reader.pragma('busy_timeout = 5000')
-    reader.exec('begin')
-    const headRow = reader.prepare('select value from meta where key = ?').get(AUDIT_HEAD_KEY) as { value: string } | undefined
-    const head = parseHead(headRow?.value)
+export function verifyChain(store: Store, opts: { chunk?: number } = {}): Promise<VerifyResult> {
+  return store.snapshot(async (tx) => {
+    const head = await readHead(tx)
     if (!head) return { ok: false, entries: 0, firstBroken: { seq: 0, reason: 'The chain\'s recorded head (meta.audit_head) is missing or corrupt' } }
-    const page = reader.prepare('select * from audit_log where seq > ? order by seq limit ?')
     const chunk = opts.chunk ?? CHUNK
     let prev: AuditHead = { seq: 0, hash: GENESIS_HASH }
     let entries = 0
     const broken = (seq: number, reason: string): VerifyResult => ({ ok: false, entries, firstBroken: { seq, reason } })
     for (;;) {
-      const rows = page.all(prev.seq, chunk) as AuditRow[]
+      const rows: AuditRow[] = await tx.selectFrom('audit_log').selectAll().where('seq', '>', prev.seq).orderBy('seq').limit(chunk).execute()
       for (const row of rows) {
         entries++
         if (row.seq > head.seq) return broken(row.seq, `Entry after the chain's recorded head (seq ${head.seq}): it was added outside the server`)
@@ -55,8 +42,5 @@ export async function verifyChain(db: DB, opts: { chunk?: number } = {}): Promis
         : `The last entry (seq ${prev.seq}) is not the chain's recorded head: it was replaced`)
     }
     return { ok: true, entries, head }
-  }
-  finally {
-    reader.close()
-  }
+  })
 }

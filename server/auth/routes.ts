@@ -1,60 +1,50 @@
-import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
 import type { LoginResponse } from '../../src/domain/protocol'
 import type { Role } from '../../src/domain/roles'
-import type { DB } from '../db/database'
-import { ApiError, badRequest, describeIssues, unauthorized } from '../http-errors'
-import { authenticate } from './authenticate'
+import type { Handlers } from '../http/api'
+import { tooManyRequests, unauthorized } from '../http/errors'
+import { RateLimit } from '../http/rate-limit'
+import type { Store } from '../store/store'
 import { dummyPasswordHash, verifyPassword } from './password'
-import { LoginRateLimit } from './rate-limit'
-import { createSession, deleteExpiredSessions, deleteSession } from './sessions'
+import { createSession, deleteExpiredSessions, deleteSession, findAccount } from './sessions'
 
-const LoginRequestSchema = v.object({
-  username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(64)),
-  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(256)),
-  deviceId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
-})
+/** Failed sign-ins per address and username: after 5 within 15 minutes, 429 until the oldest ages out. */
+export const MAX_FAILURES = 5
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000
 
 // One message for unknown users and wrong passwords, so sign-in does not reveal which usernames exist.
 const BAD_CREDENTIALS = 'Wrong username or password'
 
-export function authRoutes(db: DB) {
-  return async (app: FastifyInstance) => {
-    const limit = new LoginRateLimit()
-    await dummyPasswordHash() // made now, so the first unknown username is not answered faster or slower
-
-    app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
-      const parsed = v.safeParse(LoginRequestSchema, request.body ?? {})
-      if (!parsed.success) throw badRequest(describeIssues(parsed.issues))
-      const { username, password, deviceId } = parsed.output
-      const retryAfter = limit.retryAfter(request.ip, username)
-      if (retryAfter) {
-        throw new ApiError(429, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; try again in ${retryAfter} s`, { 'Retry-After': String(retryAfter) })
-      }
-      const user = await db.selectFrom('users').innerJoin('centers', 'centers.id', 'users.center_id')
-        .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'centers.id as centerId', 'centers.code', 'centers.name as centerName', 'centers.name_en'])
-        .where('users.username', '=', username.toLowerCase())
-        .executeTakeFirst()
+/** POST /api/auth/login and /api/auth/logout. */
+export async function authHandlers(store: Store): Promise<Pick<Handlers, 'login' | 'logout'>> {
+  const failures = new RateLimit(MAX_FAILURES, FAILURE_WINDOW_MS)
+  await dummyPasswordHash() // made now, so the first unknown username is not answered faster or slower
+  return {
+    async login({ body: { username, password, deviceId } }, { request }) {
+      const key = `${request.ip}\n${username.toLowerCase()}`
+      const retryAfter = failures.retryAfter(key)
+      if (retryAfter) throw tooManyRequests(`Too many failed sign-ins; try again in ${retryAfter} s`, retryAfter)
+      const user = await store.read(tx => findAccount(tx, username))
       const ok = await verifyPassword(password, user?.password_hash ?? await dummyPasswordHash())
       if (!user || !ok) {
-        limit.fail(request.ip, username)
+        failures.record(key)
         throw unauthorized(BAD_CREDENTIALS)
       }
-      limit.succeed(request.ip, username)
-      await deleteExpiredSessions(db)
-      const { token, expiresAt } = await createSession(db, user.id, deviceId)
-      const body: LoginResponse = {
+      failures.clear(key)
+      const { token, expiresAt } = await store.write(async (tx) => {
+        await deleteExpiredSessions(tx)
+        return createSession(tx, user.id, deviceId)
+      })
+      return {
         token,
         expiresAt,
         user: { id: user.id, username: user.username, name: user.name, role: user.role as Role, centerId: user.centerId },
         center: { id: user.centerId, code: user.code, name: user.centerName, nameEn: user.name_en },
-      }
-      return reply.send(body)
-    })
+      } satisfies LoginResponse
+    },
 
-    app.post('/api/auth/logout', { preHandler: authenticate(db) }, async (request, reply) => {
-      await deleteSession(db, request.session!.tokenHash)
-      return reply.code(204).send()
-    })
+    async logout(_input, { session }) {
+      await store.write(tx => deleteSession(tx, session.tokenHash))
+      return null
+    },
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Role, StaffUser } from '../../src/domain/roles'
-import type { DB } from '../db/database'
+import type { ReadTx, WriteTx } from '../store/store'
 
 /**
  * Opaque session tokens: the client gets 32 random bytes (base64url); the database keeps only
@@ -12,19 +12,19 @@ export interface Session { user: StaffUser, deviceId: string, tokenHash: string 
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export async function createSession(db: DB, userId: string, deviceId: string, now = new Date()) {
+export async function createSession(tx: WriteTx, userId: string, deviceId: string, now = new Date()) {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
-  await db.insertInto('sessions').values({
+  await tx.insertInto('sessions').values({
     token_hash: hashToken(token), user_id: userId, device_id: deviceId, created_at: now.toISOString(), expires_at: expiresAt,
   }).execute()
   return { token, expiresAt }
 }
 
 /** The live session of a bearer token, or null when it is unknown, logged out or expired. */
-export async function findSession(db: DB, token: string, now = new Date()): Promise<Session | null> {
+export async function findSession(tx: ReadTx, token: string, now = new Date()): Promise<Session | null> {
   const tokenHash = hashToken(token)
-  const row = await db.selectFrom('sessions')
+  const row = await tx.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'sessions.device_id'])
     .where('sessions.token_hash', '=', tokenHash)
@@ -35,11 +35,19 @@ export async function findSession(db: DB, token: string, now = new Date()): Prom
   return { user, deviceId: row.device_id, tokenHash }
 }
 
-export async function deleteSession(db: DB, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+export async function deleteSession(tx: WriteTx, tokenHash: string): Promise<void> {
+  await tx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
 }
 
 /** Expired rows are useless; removed at sign-in so the table does not grow forever. */
-export async function deleteExpiredSessions(db: DB, now = new Date()): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute()
+export async function deleteExpiredSessions(tx: WriteTx, now = new Date()): Promise<void> {
+  await tx.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute()
+}
+
+/** A user and their centre by username (case-insensitive), with the password hash to check. */
+export function findAccount(tx: ReadTx, username: string) {
+  return tx.selectFrom('users').innerJoin('centers', 'centers.id', 'users.center_id')
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'centers.id as centerId', 'centers.code', 'centers.name as centerName', 'centers.name_en'])
+    .where('users.username', '=', username.toLowerCase())
+    .executeTakeFirst()
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { registerSecurityHeaders } from '../http/security-headers'
 
 /**
  * The public booking page at /book/ (built by vite.booking.config.ts into <dist>/booking). Same
@@ -9,10 +10,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
  * /book/assets files are kept for a year. Its own CSP, narrower than the staff app's: no workers,
  * no manifest, no inline styles, no images but its own; it talks only to this server's API.
  */
-export const BOOKING_CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'self'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ')
+export const BOOKING_CSP = {
+  defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], connectSrc: ["'self'"],
+  baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"],
+}
 
 export function bookingPage(distDir: string | null | undefined) {
   const root = distDir ? path.resolve(distDir, 'booking') : null
@@ -24,11 +25,8 @@ export function bookingPage(distDir: string | null | undefined) {
     // The build output also lies under the staff app's root (dist/booking): not served from there.
     app.get('/booking/*', async (_request, reply) => reply.redirect('/book/', 301))
     await app.register(async (scope) => {
-      // Runs after the app-wide onSend hook (server/headers.ts), so this page gets its own policy.
-      scope.addHook('onSend', async (_request, reply, payload) => {
-        if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('Content-Security-Policy', BOOKING_CSP)
-        return payload
-      })
+      // Runs after the app-wide headers (server/http/security-headers.ts), so this page gets its own policy.
+      await registerSecurityHeaders(scope, BOOKING_CSP)
       // Anything under /book/ that is not a file of the page is a plain 404, never the staff app.
       scope.setNotFoundHandler(async (_request, reply) => built
         ? reply.code(404).type('text/plain; charset=utf-8').send('Not found')

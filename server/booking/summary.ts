@@ -2,7 +2,7 @@ import { type BookingStatus, type BookingSummary, type PublicItem, maskName } fr
 import { maskIdNumber, maskPhone } from '../../src/domain/masking'
 import type { SessionKind } from '../../src/domain/service-calendar'
 import type { ServiceItem } from '../../src/domain/service-item'
-import type { DB } from '../db/database'
+import type { ReadTx } from '../store/store'
 import type { BookingRow } from './booking-store'
 
 /** An item for citizens: the materials they bring on paper (those fetched as 电子证照 are left out). */
@@ -12,17 +12,15 @@ export const publicItem = (item: ServiceItem): PublicItem => ({
 })
 
 /** The catalogue in code order (it is small: a few dozen items). */
-export async function loadCatalogue(db: DB): Promise<ServiceItem[]> {
-  const rows = await db.selectFrom('service_items').select('data').orderBy('code').execute()
+export async function loadCatalogue(tx: ReadTx): Promise<ServiceItem[]> {
+  const rows = await tx.selectFrom('service_items').select('data').orderBy('code').execute()
   return rows.map(row => JSON.parse(row.data) as ServiceItem)
 }
 
 /** What the citizen keeps: their booking with name, mobile and ID number masked. */
-export async function bookingSummary(db: DB, row: BookingRow): Promise<BookingSummary> {
-  const [center, item] = await Promise.all([
-    db.selectFrom('centers').select(['id', 'name', 'name_en']).where('id', '=', row.center_id).executeTakeFirstOrThrow(),
-    db.selectFrom('service_items').select('data').where('id', '=', row.item_id).executeTakeFirstOrThrow(),
-  ])
+export async function bookingSummary(tx: ReadTx, row: BookingRow): Promise<BookingSummary> {
+  const center = await tx.selectFrom('centers').select(['id', 'name', 'name_en']).where('id', '=', row.center_id).executeTakeFirstOrThrow()
+  const item = await tx.selectFrom('service_items').select('data').where('id', '=', row.item_id).executeTakeFirstOrThrow()
   return {
     code: row.code,
     status: row.status as BookingStatus,

@@ -1,7 +1,7 @@
 import type { ServiceCalendar, WeekendSession } from '../../src/domain/service-calendar'
 import { validateCalendar } from '../../src/domain/service-calendar-schema'
 import type { ServiceItem } from '../../src/domain/service-item'
-import type { DB } from '../db/database'
+import type { WriteTx } from '../store/store'
 
 /**
  * Demo service calendars, after the source article: Ordos serves on weekends and public holidays
@@ -46,7 +46,7 @@ function demoCalendar(code: string, items: readonly ServiceItem[]): ServiceCalen
 }
 
 /** Saves a demo calendar for each centre, inside the demo seed's transaction. */
-export async function seedDemoCalendars(trx: DB, centers: readonly { id: string, code: string }[], items: readonly ServiceItem[], now: Date): Promise<void> {
+export async function seedDemoCalendars(trx: WriteTx, centers: readonly { id: string, code: string }[], items: readonly ServiceItem[], now: Date): Promise<void> {
   for (const center of centers) {
     const checked = validateCalendar(demoCalendar(center.code, items))
     if (!checked.ok) throw new Error(`Demo calendar of ${center.code} is invalid: ${JSON.stringify(checked.errors)}`)

@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3'
 import type { Mutation, PushResult } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
-import { type DB, withSqlite } from '../db/database'
+import type { Store, WriteTx } from '../store/store'
 import { answerWithoutApplying, applyNewMutation, followEarlierFailure } from './apply-mutation'
 import { visibleChangeBetween } from './pull-changes'
 import { PushBatch, type Written } from './push-batch'
+import type { ServiceItemCache } from './service-items'
 
 /** The time recorded for a change: the server's clock (the demo seed replays a past day instead). */
 export type Clock = (m: Mutation) => string
@@ -12,14 +12,17 @@ export type Clock = (m: Mutation) => string
 export interface BatchOutcome extends Written { results: PushResult[] }
 
 /**
- * Judges mutations in order and writes the outcome, inside the caller's transaction: the batch's
- * reads up front, each mutation judged against them (and the batch's own earlier changes), the
- * writes at the end. An entity whose earlier mutation in the batch ended in conflict or rejection
- * answers the same for its later ones, unlogged, so they can be pushed again once the person has
- * resolved the first. Synchronous: nothing else runs in this process between reads and writes.
+ * Judges mutations in order and writes the outcome, inside the caller's write transaction: the
+ * batch's reads up front, each mutation judged against them (and the batch's own earlier changes),
+ * the writes at the end. An entity whose earlier mutation in the batch ended in conflict or
+ * rejection answers the same for its later ones, unlogged, so they can be pushed again once the
+ * person has resolved the first. The transaction is serializable (store.ts): nothing the batch
+ * read changes before it commits.
  */
-function judgeAndWrite(sqlite: SQLite.Database, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock): BatchOutcome {
-  const batch = PushBatch.load(sqlite, mutations)
+export async function processMutations(
+  tx: WriteTx, catalogue: ServiceItemCache, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock,
+): Promise<BatchOutcome> {
+  const batch = await PushBatch.load(tx, mutations, catalogue)
   const failed = new Map<string, PushResult>()
   const results: PushResult[] = []
   for (const m of mutations) {
@@ -29,12 +32,7 @@ function judgeAndWrite(sqlite: SQLite.Database, actorOf: (m: Mutation) => StaffU
     if ((result.status === 'conflict' || result.status === 'rejected') && !earlier) failed.set(m.entityId, result)
     results.push(result)
   }
-  return { results, ...batch.flush(sqlite) }
-}
-
-/** Mutations applied in ONE transaction (a savepoint inside a transaction the caller holds, as the demo seed does). */
-export function processMutations(sqlite: SQLite.Database, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock): BatchOutcome {
-  return sqlite.transaction(() => judgeAndWrite(sqlite, actorOf, mutations, clock)).immediate()
+  return { results, ...await batch.flush(tx) }
 }
 
 export interface PushOutcome extends BatchOutcome {
@@ -43,19 +41,21 @@ export interface PushOutcome extends BatchOutcome {
 }
 
 /**
- * A pushed batch: all of it in ONE transaction, so a failure mid-way leaves nothing applied. With
- * `pulledUpTo` (the seq of the device's pull cursor) it also tells, inside the same transaction,
- * whether the batch's changes are the only changes this user may see after that cursor.
+ * A pushed batch: all of it in ONE write transaction, so a failure mid-way leaves nothing applied.
+ * With `pulledUpTo` (the seq of the device's pull cursor) it also tells, inside the same
+ * transaction, whether the batch's changes are the only changes this user may see after that cursor.
  */
-export function applyBatch(db: DB, actor: StaffUser, mutations: readonly Mutation[], opts: { pulledUpTo?: number } = {}): Promise<PushOutcome> {
-  return withSqlite(db, sqlite => sqlite.transaction((): PushOutcome => {
+export function applyBatch(
+  store: Store, catalogue: ServiceItemCache, actor: StaffUser, mutations: readonly Mutation[], opts: { pulledUpTo?: number } = {},
+): Promise<PushOutcome> {
+  return store.write(async (tx): Promise<PushOutcome> => {
     const now = new Date().toISOString()
-    const outcome = judgeAndWrite(sqlite, () => actor, mutations, () => now)
+    const outcome = await processMutations(tx, catalogue, () => actor, mutations, () => now)
     const after = opts.pulledUpTo
     // A cursor at or past the batch's first seq comes from a database since replaced: no shortcut.
     // Changed appointments are not echoed, so the device pulls them (and the batch's cases) back.
     if (after === undefined || !outcome.seqs || after >= outcome.seqs.first || outcome.appointments) return outcome
-    if (visibleChangeBetween(sqlite, actor, after, outcome.seqs.first)) return outcome
+    if (await visibleChangeBetween(tx, actor, after, outcome.seqs.first)) return outcome
     return { ...outcome, pullCursorSeq: outcome.seqs.last }
-  }).immediate())
+  })
 }

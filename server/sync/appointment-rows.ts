@@ -1,11 +1,12 @@
-import type SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Appointment } from '../../src/domain/appointment'
 import type { BookingStatus } from '../../src/domain/booking'
 import type { StaffUser } from '../../src/domain/roles'
 import type { SessionKind } from '../../src/domain/service-calendar'
-import type { DB, Database } from '../db/database'
-import { lookup, updateRows } from '../db/statements'
+import { lookup, updateRows } from '../store/bulk'
+import { inCentersOf } from '../store/center-scope'
+import type { Database } from '../store/schema'
+import type { ReadTx, WriteTx } from '../store/store'
 
 /**
  * Citizens' bookings (the `bookings` table of server/booking) as the staff's appointments: read for
@@ -21,18 +22,17 @@ export const toAppointment = (row: AppointmentRow): Appointment => ({
 })
 
 /** Bookings after `seq` the user may see: their centre's ((center_id, seq) index), every centre's for an admin (seq index). */
-export function appointmentsAfter(db: DB, user: StaffUser, seq: number, limit: number) {
-  let query = db.selectFrom('bookings')
+export function appointmentsAfter(tx: ReadTx, user: StaffUser, seq: number, limit: number) {
+  const query = tx.selectFrom('bookings')
     .leftJoin('service_items', 'service_items.id', 'bookings.item_id')
     .selectAll('bookings')
     .select(sql<string | null>`service_items.data ->> '$.name'`.as('item_name'))
-  if (user.role !== 'admin') query = query.where('bookings.center_id', '=', user.centerId)
-  return query.where('bookings.seq', '>', seq).orderBy('bookings.seq').limit(limit)
+  return inCentersOf(query, 'bookings.center_id', user).where('bookings.seq', '>', seq).orderBy('bookings.seq').limit(limit)
 }
 
 /** The stored appointments among `ids`, in one query. */
-export function loadAppointments(sqlite: SQLite.Database, ids: readonly string[]): Map<string, Appointment> {
-  const rows = lookup<AppointmentRow>(sqlite, `select b.*, s.data ->> '$.name' as item_name
+export async function loadAppointments(tx: ReadTx, ids: readonly string[]): Promise<Map<string, Appointment>> {
+  const rows = await lookup<AppointmentRow>(tx, `select b.*, s.data ->> '$.name' as item_name
     from json_each(?) k cross join bookings b on b.id = k.value left join service_items s on s.id = b.item_id`, ids)
   return new Map(rows.map(row => [row.id, toAppointment(row)]))
 }
@@ -41,8 +41,8 @@ export function loadAppointments(sqlite: SQLite.Database, ids: readonly string[]
 export interface AppointmentWrite { next: Appointment, seq: number, storedVersion: number }
 
 /** Writes the batch's changed appointments, each guarded by the version it was read at. */
-export function saveAppointments(sqlite: SQLite.Database, writes: readonly AppointmentWrite[]): void {
-  const changed = updateRows(sqlite, 'bookings', 'id', ['status', 'case_id', 'version', 'seq', 'updated_at'], 'version',
+export async function saveAppointments(tx: WriteTx, writes: readonly AppointmentWrite[]): Promise<void> {
+  const changed = await updateRows(tx, 'bookings', 'id', ['status', 'case_id', 'version', 'seq', 'updated_at'], 'version',
     writes.map(w => [w.next.id, w.next.status, w.next.caseId, w.next.version, w.seq, w.next.updatedAt, w.storedVersion]))
   if (changed !== writes.length) throw new Error('A booking changed while its batch was being applied')
 }

@@ -1,10 +1,10 @@
+import { sql } from 'kysely'
 import type { CaseRecord } from '../../src/domain/case'
 import type { PulledChange } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
 import type { ServiceItem } from '../../src/domain/service-item'
-import type SQLite from 'better-sqlite3'
-import type { DB } from '../db/database'
-import { prepared } from '../db/statements'
+import { inCentersOf } from '../store/center-scope'
+import type { ReadTx } from '../store/store'
 import { appointmentsAfter, toAppointment } from './appointment-rows'
 
 /**
@@ -12,27 +12,27 @@ import { appointmentsAfter, toAppointment } from './appointment-rows'
  * (appointments, see appointment-rows.ts) the user may see.
  * Each query walks an index on seq ((center_id, seq) for one centre), never the whole table.
  */
-export function serviceItemsAfter(db: DB, seq: number, limit: number) {
-  return db.selectFrom('service_items').select(['id', 'version', 'seq', 'data'])
+export function serviceItemsAfter(tx: ReadTx, seq: number, limit: number) {
+  return tx.selectFrom('service_items').select(['id', 'version', 'seq', 'data'])
     .where('seq', '>', seq).orderBy('seq').limit(limit)
 }
 
-export function casesAfter(db: DB, user: StaffUser, seq: number, limit: number) {
-  let query = db.selectFrom('cases').select(['id', 'version', 'seq', 'data'])
-  // Admins look after every centre; everyone else sees only their own centre's cases.
-  if (user.role !== 'admin') query = query.where('center_id', '=', user.centerId)
-  return query.where('seq', '>', seq).orderBy('seq').limit(limit)
+export function casesAfter(tx: ReadTx, user: StaffUser, seq: number, limit: number) {
+  return inCentersOf(tx.selectFrom('cases').select(['id', 'version', 'seq', 'data']), 'center_id', user)
+    .where('seq', '>', seq).orderBy('seq').limit(limit)
 }
 
 export interface ChangePage { changes: PulledChange[], lastSeq: number, hasMore: boolean }
 
-export async function changesAfter(db: DB, user: StaffUser, seq: number, limit: number): Promise<ChangePage> {
+/**
+ * A page of changes. The three reads must see the same snapshot (a read transaction): a booking
+ * committed between them could otherwise fall behind the page's last seq and never be pulled.
+ */
+export async function changesAfter(tx: ReadTx, user: StaffUser, seq: number, limit: number): Promise<ChangePage> {
   // One extra row from each side tells whether anything remains after this page.
-  const [items, cases, appointments] = await Promise.all([
-    serviceItemsAfter(db, seq, limit + 1).execute(),
-    casesAfter(db, user, seq, limit + 1).execute(),
-    appointmentsAfter(db, user, seq, limit + 1).execute(),
-  ])
+  const items = await serviceItemsAfter(tx, seq, limit + 1).execute()
+  const cases = await casesAfter(tx, user, seq, limit + 1).execute()
+  const appointments = await appointmentsAfter(tx, user, seq, limit + 1).execute()
   const merged = [
     ...items.map(row => ({ seq: row.seq, change: { entity: 'serviceItem', id: row.id, version: row.version, data: JSON.parse(row.data) as ServiceItem } as const })),
     ...cases.map(row => ({ seq: row.seq, change: { entity: 'case', id: row.id, version: row.version, data: JSON.parse(row.data) as CaseRecord } as const })),
@@ -47,12 +47,15 @@ export async function changesAfter(db: DB, user: StaffUser, seq: number, limit: 
  * catalogue, or cases or bookings of their centre (all centres for an admin). A few index probes,
  * inside the caller's transaction.
  */
-export function visibleChangeBetween(sqlite: SQLite.Database, user: StaffUser, after: number, before: number): boolean {
+export async function visibleChangeBetween(tx: ReadTx, user: StaffUser, after: number, before: number): Promise<boolean> {
   if (before - after <= 1) return false
-  const item = prepared(sqlite, 'select 1 from service_items where seq > ? and seq < ? limit 1').get(after, before)
+  const item = await tx.selectFrom('service_items').select(sql<number>`1`.as('one')).where('seq', '>', after).where('seq', '<', before).limit(1).executeTakeFirst()
   if (item) return true
   // Cases and bookings (appointments) alike: a booking made meanwhile on the public page must be pulled.
-  return ['cases', 'bookings'].some(table => user.role === 'admin'
-    ? !!prepared(sqlite, `select 1 from ${table} where seq > ? and seq < ? limit 1`).get(after, before)
-    : !!prepared(sqlite, `select 1 from ${table} where center_id = ? and seq > ? and seq < ? limit 1`).get(user.centerId, after, before))
+  for (const table of ['cases', 'bookings'] as const) {
+    const found = await inCentersOf(tx.selectFrom(table).select(sql<number>`1`.as('one')), 'center_id', user)
+      .where('seq', '>', after).where('seq', '<', before).limit(1).executeTakeFirst()
+    if (found) return true
+  }
+  return false
 }

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3'
 import type { Appointment } from '../../src/domain/appointment'
 import type { CaseRecord } from '../../src/domain/case'
 import type { Mutation, PushResult } from '../../src/domain/protocol'
@@ -6,12 +5,13 @@ import type { StaffUser } from '../../src/domain/roles'
 import type { ServiceItem } from '../../src/domain/service-item'
 import { appendAudit } from '../audit/append'
 import { type AuditEntry, caseChanges } from '../audit/entry'
-import { reserveSeqs } from '../db/seq'
+import { reserveSeqs } from '../store/sequence'
+import type { ReadTx, WriteTx } from '../store/store'
 import { type AppointmentWrite, loadAppointments, saveAppointments } from './appointment-rows'
 import { type CaseWrite, type StoredCase, loadCases, saveCases, takenCaseNos } from './case-rows'
 import type { FieldVersions } from './field-versions'
 import { type LogEntry, type LoggedMutation, findLogged, logMutations } from './mutation-log'
-import { loadServiceItems } from './service-items'
+import type { ServiceItemCache } from './service-items'
 
 /** A case the batch has read or changed. Records are kept as JSON text and parsed when asked for. */
 interface CaseSlot {
@@ -60,7 +60,7 @@ export class PushBatch {
     private readonly appointments: Map<string, AppointmentSlot>,
   ) {}
 
-  static load(sqlite: SQLite.Database, mutations: readonly Mutation[]): PushBatch {
+  static async load(tx: ReadTx, mutations: readonly Mutation[], catalogue: ServiceItemCache): Promise<PushBatch> {
     const ids = new Set<string>()
     const entityIds = new Set<string>()
     const caseNos = new Set<string>()
@@ -76,13 +76,15 @@ export class PushBatch {
       if (typeof m.payload.appointmentId === 'string') appointmentIds.add(m.payload.appointmentId)
     }
     const cases = new Map<string, CaseSlot>()
-    for (const row of loadCases(sqlite, [...entityIds]).values()) {
+    const [stored, logged, takenNos, appointmentRows] = await Promise.all([
+      loadCases(tx, [...entityIds]), findLogged(tx, [...ids]), takenCaseNos(tx, [...caseNos]), loadAppointments(tx, [...appointmentIds]),
+    ])
+    for (const row of stored.values()) {
       cases.set(row.id, { data: row.data, fieldVersions: row.field_versions, storedVersion: row.version })
       if (row.service_item_id !== null) itemIds.add(row.service_item_id)
     }
-    const appointments = new Map([...loadAppointments(sqlite, [...appointmentIds]).values()]
-      .map(current => [current.id, { current, storedVersion: current.version }]))
-    return new PushBatch(findLogged(sqlite, [...ids]), cases, takenCaseNos(sqlite, [...caseNos]), loadServiceItems(sqlite, [...itemIds]), appointments)
+    const appointments = new Map([...appointmentRows.values()].map(current => [current.id, { current, storedVersion: current.version }]))
+    return new PushBatch(logged, cases, takenNos, await catalogue.load(tx, [...itemIds]), appointments)
   }
 
   /** The logged outcome of a mutation id: from before the batch, or from earlier in it. */
@@ -171,9 +173,9 @@ export class PushBatch {
    * Writes the batch: one seq reservation, then cases, mutation log and audit entries, all
    * multi-row. Returns the cases as written (in seq order) and the batch's seq range.
    */
-  flush(sqlite: SQLite.Database): Written {
+  async flush(tx: WriteTx): Promise<Written> {
     const count = this.changes.length + this.appointmentChanges.length
-    const first = count ? reserveSeqs(sqlite, count) : 0
+    const first = count ? await reserveSeqs(tx, count) : 0
     const writes: CaseWrite[] = []
     const entries: AuditEntry[] = this.changes.map(({ entry, slot }, i) => {
       const write = slot.write!
@@ -193,10 +195,10 @@ export class PushBatch {
       }
       if (entry) entries.push({ ...entry, seq })
     })
-    saveCases(sqlite, writes)
-    saveAppointments(sqlite, appointmentWrites)
-    logMutations(sqlite, this.log)
-    appendAudit(sqlite, entries)
+    await saveCases(tx, writes)
+    await saveAppointments(tx, appointmentWrites)
+    await logMutations(tx, this.log)
+    await appendAudit(tx, entries)
     return {
       cases: writes.map(w => ({ id: w.record.id, version: w.record.version, seq: w.seq, data: w.data })),
       seqs: count ? { first, last: first + count - 1 } : null,

@@ -1,34 +1,23 @@
-import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { MAX_BATCH, MAX_BODY_BYTES, type Mutation, MutationSchema, PushRequestSchema, type PushResponse } from '../../src/domain/protocol'
-import { authenticate } from '../auth/authenticate'
-import type { DB } from '../db/database'
-import { badRequest, describeIssues, tooLarge } from '../http-errors'
+import type { FastifyRequest } from 'fastify'
+import { MAX_BATCH, type PushResponse } from '../../src/domain/protocol'
+import type { Handlers } from '../http/api'
+import { badRequest, tooLarge } from '../http/errors'
+import { currentSeq } from '../store/sequence'
+import type { Store } from '../store/store'
 import { type PushOutcome, applyBatch } from './apply-batch'
 import { decodeCursor, encodeCursor } from './cursor'
+import { changesAfter } from './pull-changes'
+import type { ServiceItemCache } from './service-items'
 
 /**
- * Checks the envelope before anything is applied: a batch with one malformed mutation is refused
- * whole (400), because applying the rest would break the order the device made them in.
+ * A batch of more than MAX_BATCH changes is refused as too large (413) before its schema runs, so
+ * the device knows to send smaller batches rather than fix a change.
  */
-function parseEnvelope(body: unknown): Mutation[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('body: must be a JSON object { deviceId, mutations }')
-  }
-  const list = (body as { mutations?: unknown }).mutations
+async function refuseOversizedBatch(request: FastifyRequest): Promise<void> {
+  const list = (request.body as { mutations?: unknown } | null)?.mutations
   if (Array.isArray(list) && list.length > MAX_BATCH) {
     throw tooLarge(`A batch may hold at most ${MAX_BATCH} mutations; this one has ${list.length}`)
   }
-  const envelope = v.safeParse(PushRequestSchema, body)
-  if (!envelope.success) throw badRequest(describeIssues(envelope.issues))
-  return envelope.output.mutations.map((item, index) => {
-    const parsed = v.safeParse(MutationSchema, item)
-    if (!parsed.success) throw badRequest(describeIssues(parsed.issues, `mutations[${index}]`))
-    if (parsed.output.deviceId !== envelope.output.deviceId) {
-      throw badRequest(`mutations[${index}].deviceId: does not match the batch's deviceId`)
-    }
-    return parsed.output
-  })
 }
 
 /**
@@ -43,27 +32,42 @@ function echoBody(outcome: PushOutcome): string {
 
 /**
  * POST /api/sync/push — applies a batch in one transaction and answers one result per mutation.
- * `?echo=1` (optional, see PushResponse) adds the cases the batch changed, as stored, and with
- * `&cursor=<the device's pull cursor>` the cursor the device may pull from next when nothing else
- * it may see changed after its cursor: it then does not pull its own changes back.
+ * `?echo=1` adds the cases the batch changed, as stored, and with `&cursor=<the device's pull
+ * cursor>` the cursor the device may pull from next when nothing else it may see changed after
+ * its cursor: it then does not pull its own changes back.
+ * GET /api/sync/pull?cursor=&limit= — the changes the user may see after the cursor, in seq order.
  */
-export function pushRoutes(db: DB) {
-  return async (app: FastifyInstance) => {
-    app.post('/api/sync/push', { bodyLimit: MAX_BODY_BYTES, preHandler: authenticate(db) }, async (request, reply) => {
-      const mutations = parseEnvelope(request.body)
-      const query = request.query as Record<string, unknown>
-      const echo = query.echo === '1'
-      // A cursor this server did not make (or none) only means no cursor comes back.
-      const pulledUpTo = echo && typeof query.cursor === 'string' ? decodeCursor(query.cursor) ?? undefined : undefined
-      const outcome = await applyBatch(db, request.session!.user, mutations, { pulledUpTo })
-      const { results } = outcome
-      // Counts only: mutations carry personal data (ID numbers, phones) that never goes to the log.
-      const counts: Record<string, number> = {}
-      for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
-      request.log.info({ mutations: results.length, ...counts }, 'push')
-      if (echo) return reply.type('application/json; charset=utf-8').send(echoBody(outcome))
-      const body: PushResponse = { results }
-      return reply.send(body)
-    })
+export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Handlers, 'health' | 'push' | 'pull'> {
+  return {
+    health: async () => ({ ok: true, time: new Date().toISOString() }),
+
+    push: {
+      preValidation: refuseOversizedBatch,
+      async handle({ query, body }, { user, request, reply }) {
+        const echo = query.echo === '1'
+        // A cursor this server did not make (or none) only means no cursor comes back.
+        const pulledUpTo = echo && query.cursor !== undefined ? decodeCursor(query.cursor) ?? undefined : undefined
+        const outcome = await applyBatch(store, catalogue, user, body.mutations, { pulledUpTo })
+        const { results } = outcome
+        // Counts only: mutations carry personal data (ID numbers, phones) that never goes to the log.
+        const counts: Record<string, number> = {}
+        for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
+        request.log.info({ mutations: results.length, ...counts }, 'push')
+        if (echo) return reply.type('application/json; charset=utf-8').send(echoBody(outcome))
+        return { results } satisfies PushResponse
+      },
+    },
+
+    async pull({ query }, { user }) {
+      const seq = decodeCursor(query.cursor)
+      if (seq === null) throw badRequest('cursor: not a cursor returned by this server; omit it to pull from the beginning')
+      const page = await store.read(async (tx) => {
+        // A cursor past the last change comes from a database since replaced (e.g. a re-seeded demo).
+        if (seq > await currentSeq(tx)) return null
+        return changesAfter(tx, user, seq, query.limit)
+      })
+      if (!page) throw badRequest('cursor: ahead of this server\'s changes (was its database replaced?); pull from the beginning')
+      return { changes: page.changes, cursor: page.changes.length ? encodeCursor(page.lastSeq) : query.cursor, hasMore: page.hasMore }
+    },
   }
 }

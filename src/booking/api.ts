@@ -1,52 +1,25 @@
-import type { BookingRequest, BookingSummary, FieldErrorBody, PublicDay, PublicItem, PublicSlot } from '../domain/booking'
-import type { ServiceCenter } from '../domain/service-item'
+import { CentralError, CentralUnreachable, callApi } from '../api/client'
+import * as routes from '../domain/api/booking-routes'
+import type { BookingRequest } from '../domain/booking'
 
-/** A refused or failed call: `status` 0 when the server was not reached. */
-export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly body: FieldErrorBody | null, readonly retryAfter: number) {
-    super(body?.message ?? `HTTP ${status}`)
-  }
-
-  /** The i18n key (and its count) to show for the whole request. */
-  get messageKey(): { key: string, n?: number } {
-    if (this.status === 0) return { key: 'error.network' }
-    if (this.status === 429) return { key: 'error.rateLimited', n: this.retryAfter }
-    if (this.status === 404) return { key: 'error.notFound' }
-    if (this.body?.reason) return { key: `field.${this.body.reason}` }
-    return { key: this.status >= 500 ? 'error.server' : 'field.invalid' }
-  }
-}
-
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  }
-  catch {
-    throw new ApiFailure(0, null, 0)
-  }
-  const data: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiFailure(response.status, data as FieldErrorBody | null, Number(response.headers.get('retry-after')) || 0)
-  return data as T
-}
-
-const at = encodeURIComponent
-
-/** The public booking API (server/booking/public-routes.ts); no sign-in. */
+/** The public booking API (src/domain/api/booking-routes.ts) through the app's one client; no sign-in. */
 export const api = {
-  centers: () => call<{ today: string, daysAhead: number, centers: ServiceCenter[] }>('GET', '/api/public/centers'),
-  items: (centerId: string) => call<{ items: PublicItem[] }>('GET', `/api/public/centers/${at(centerId)}/items`),
-  days: (centerId: string, itemId: string) =>
-    call<{ days: PublicDay[] }>('GET', `/api/public/centers/${at(centerId)}/days?item=${at(itemId)}`),
+  centers: () => callApi(routes.publicCenters, {}),
+  items: (centerId: string) => callApi(routes.publicItems, { params: { id: centerId } }),
+  days: (centerId: string, itemId: string) => callApi(routes.publicDays, { params: { id: centerId }, query: { item: itemId } }),
   slots: (centerId: string, date: string, itemId: string) =>
-    call<{ slots: PublicSlot[] }>('GET', `/api/public/centers/${at(centerId)}/slots?date=${at(date)}&item=${at(itemId)}`),
-  book: (request: BookingRequest) => call<{ code: string, summary: BookingSummary }>('POST', '/api/public/bookings', request),
-  lookup: (code: string, mobile: string) =>
-    call<{ summary: BookingSummary }>('GET', `/api/public/bookings/${at(code)}?mobile=${at(mobile)}`),
-  cancel: (code: string, mobile: string) =>
-    call<{ summary: BookingSummary }>('POST', `/api/public/bookings/${at(code)}/cancel`, { mobile }),
+    callApi(routes.publicSlots, { params: { id: centerId }, query: { date, item: itemId } }),
+  book: (request: BookingRequest) => callApi(routes.book, { body: request }),
+  lookup: (code: string, mobile: string) => callApi(routes.lookupBooking, { params: { code }, query: { mobile } }),
+  cancel: (code: string, mobile: string) => callApi(routes.cancelBooking, { params: { code }, body: { mobile } }),
+}
+
+/** The i18n key (and its count) that says what went wrong with a whole request. */
+export function problemKey(failure: unknown): { key: string, n?: number } {
+  if (failure instanceof CentralUnreachable) return { key: 'error.network' }
+  if (!(failure instanceof CentralError)) return { key: 'error.server' }
+  if (failure.status === 429) return { key: 'error.rateLimited', n: failure.retryAfter }
+  if (failure.status === 404) return { key: 'error.notFound' }
+  if (failure.body?.reason) return { key: `field.${failure.body.reason}` }
+  return { key: failure.status >= 500 ? 'error.server' : 'field.invalid' }
 }

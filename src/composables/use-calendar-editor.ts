@@ -1,6 +1,7 @@
 import { computed, type Ref, ref } from 'vue'
 import type { FieldErrors, HolidayEntry, HolidaySession, ServiceCalendar, WeekendSession } from '../domain'
-import { type Answer, type ErrorBody, fetchCalendar, fetchHolidays, saveCalendar, saveHolidays } from '../sync/calendar-admin-api'
+import { CentralError } from '../api/client'
+import { fetchCalendar, fetchHolidays, saveCalendar, saveHolidays } from '../sync/calendar-admin-api'
 import { useSessionStore } from '../stores/session'
 
 /**
@@ -51,31 +52,35 @@ export const newHolidaySession = (): HolidaySessionForm => ({ start: '09:00', en
 type Outcome = 'saved' | 'invalid' | 'stale' | 'failed' | 'offline'
 
 /**
- * Sends a save and sorts its answer: 200 saved, 400 with the field errors (the input stays as
- * typed), 409 overtaken by someone else's save, no answer offline.
+ * Sends a save and sorts its answer: saved, 400 with the field errors (the input stays as typed;
+ * `fieldOf` turns the body's paths into the form's), 409 overtaken by someone else's save, no
+ * answer offline.
  */
 async function submit<T>(
   state: { busy: Ref<boolean>, outcome: Ref<Outcome | null>, errors: Ref<FieldErrors> },
-  send: () => Promise<Answer<T & ErrorBody>>, onSaved: (body: T) => void,
+  send: () => Promise<T>, onSaved: (body: T) => void, fieldOf: (path: string) => string = path => path,
 ): Promise<Outcome> {
   state.busy.value = true
   state.outcome.value = null
   try {
-    const answer = await send()
-    if (answer.status === 200) {
-      onSaved(answer.body)
-      state.errors.value = {}
-      return state.outcome.value = 'saved'
-    }
-    if (answer.status === 400 && answer.body.fields) {
-      state.errors.value = answer.body.fields
+    onSaved(await send())
+    state.errors.value = {}
+    return state.outcome.value = 'saved'
+  }
+  catch (error) {
+    if (!(error instanceof CentralError)) return state.outcome.value = 'offline'
+    const fields = error.body?.fields
+    if (error.status === 400 && fields) {
+      state.errors.value = Object.fromEntries(Object.entries(fields).map(([path, key]) => [fieldOf(path), key]))
       return state.outcome.value = 'invalid'
     }
-    return state.outcome.value = answer.status === 409 ? 'stale' : 'failed'
+    return state.outcome.value = error.status === 409 ? 'stale' : 'failed'
   }
-  catch { return state.outcome.value = 'offline' }
   finally { state.busy.value = false }
 }
+
+/** The body's `calendar.weekend.0.end` is the form's `weekend.0.end`. */
+const calendarField = (path: string) => path.replace(/^calendar\./, '')
 
 function token(): string {
   const session = useSessionStore()
@@ -97,21 +102,20 @@ export function useCalendarEditor() {
   async function load(centerId: string): Promise<boolean> {
     busy.value = true
     try {
-      const answer = await fetchCalendar(token(), centerId)
-      if (answer.status !== 200) { outcome.value = 'failed'; return false }
-      form.value = toCalendarForm(answer.body.calendar)
-      version.value = answer.body.version
+      const stored = await fetchCalendar(token(), centerId)
+      form.value = toCalendarForm(stored.calendar)
+      version.value = stored.version
       errors.value = {}
       return true
     }
-    catch { outcome.value = 'offline'; return false }
+    catch (error) { outcome.value = error instanceof CentralError ? 'failed' : 'offline'; return false }
     finally { busy.value = false }
   }
 
   async function save(centerId: string): Promise<Outcome> {
     if (!form.value) return 'failed'
     const calendar = fromCalendarForm(form.value)
-    return submit({ busy, outcome, errors }, () => saveCalendar(token(), centerId, version.value, calendar), (saved) => { version.value = saved.version })
+    return submit({ busy, outcome, errors }, () => saveCalendar(token(), centerId, version.value, calendar), (saved) => { version.value = saved.version }, calendarField)
   }
 
   return { form, version, errors, outcome, busy, formProblem, load, save }
@@ -128,12 +132,13 @@ export function useHolidayEditor() {
     busy.value = true
     outcome.value = null
     try {
-      const answer = await fetchHolidays(token(), year)
-      days.value = answer.status === 200 ? answer.body.days : []
+      days.value = (await fetchHolidays(token(), year)).days
       errors.value = {}
-      if (answer.status !== 200) outcome.value = 'failed'
     }
-    catch { outcome.value = 'offline' }
+    catch (error) {
+      days.value = []
+      outcome.value = error instanceof CentralError ? 'failed' : 'offline'
+    }
     finally { busy.value = false }
   }
 

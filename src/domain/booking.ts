@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { type FieldErrors, fieldErrors } from './case'
 import { isMobile, normaliseMobile } from './mobile'
 import { residentIdProblem } from './resident-id'
-import { type SessionKind, isCalendarDate } from './service-calendar'
+import { SESSION_KINDS, isCalendarDate } from './service-calendar'
 
 /**
  * 预约: a citizen's booking of a slot, made on the public booking page without signing in. The
@@ -56,46 +56,49 @@ export function bookingFieldProblem(field: BookingPersonField, value: string): s
   return result.success ? null : result.issues[0].message
 }
 
+/** A service item as the public page shows it. */
+export const PublicItemSchema = v.object({
+  id: v.string(), code: v.string(), name: v.string(), nameEn: v.string(), department: v.string(), materials: v.array(v.string()),
+})
+export type PublicItem = v.InferOutput<typeof PublicItemSchema>
+
 /** What the citizen keeps and what a lookup by code + mobile shows: their own booking only, masked. */
-export interface BookingSummary {
-  code: string
-  status: BookingStatus
-  center: { id: string, name: string, nameEn: string }
-  item: PublicItem
-  date: string
-  slotStart: string
-  slotEnd: string
-  kind: SessionKind
+export const BookingSummarySchema = v.object({
+  code: v.string(),
+  status: v.picklist(BOOKING_STATUSES),
+  center: v.object({ id: v.string(), name: v.string(), nameEn: v.string() }),
+  item: PublicItemSchema,
+  date: v.string(),
+  slotStart: v.string(),
+  slotEnd: v.string(),
+  kind: v.picklist(SESSION_KINDS),
   /** Masked: 张*华, 138****5678, 1506**********123X. */
-  name: string
-  mobile: string
-  idNumber: string
-  createdAt: string
-}
+  name: v.string(),
+  mobile: v.string(),
+  idNumber: v.string(),
+  createdAt: v.string(),
+})
+export type BookingSummary = v.InferOutput<typeof BookingSummarySchema>
 
 /**
- * An error answer of the booking and calendar APIs: `fields` holds one i18n key (under `field.`)
- * per bad field, for a form to show under the field; `reason` an i18n key for the whole request
- * (e.g. `booking.full`); `message` says it in English for logs and scripts.
+ * An error answer of the booking and calendar APIs (the contract's ErrorBody): `fields` holds one
+ * i18n key (under `field.`) per bad field, for a form to show under the field; `reason` an i18n key
+ * for the whole request (e.g. `booking.full`); `message` says it in English for logs and scripts.
  */
-export interface FieldErrorBody {
-  error: string
-  message: string
-  reason?: string
-  fields?: FieldErrors
-}
+export type { ErrorBody as FieldErrorBody } from './api/route'
 
 /** A slot on the public page: when, which kind of session, and how many places are left. */
-export interface PublicSlot { start: string, end: string, kind: SessionKind, remaining: number }
+export const PublicSlotSchema = v.object({ start: v.string(), end: v.string(), kind: v.picklist(SESSION_KINDS), remaining: v.number() })
+export type PublicSlot = v.InferOutput<typeof PublicSlotSchema>
 
 /**
  * A day of the booking window on the public page: its kinds of session (none: closed), a public
  * holiday's name key, and for the chosen item the bookable slots and the places left in them.
  */
-export interface PublicDay { date: string, kinds: SessionKind[], holiday: string | null, slots: number, remaining: number }
-
-/** A service item as the public page shows it. */
-export interface PublicItem { id: string, code: string, name: string, nameEn: string, department: string, materials: string[] }
+export const PublicDaySchema = v.object({
+  date: v.string(), kinds: v.array(v.picklist(SESSION_KINDS)), holiday: v.nullable(v.string()), slots: v.number(), remaining: v.number(),
+})
+export type PublicDay = v.InferOutput<typeof PublicDaySchema>
 
 /** 张三 → 张*, 欧阳娜娜 → 欧**娜: enough for the citizen to recognise, too little for anyone else. */
 export function maskName(name: string): string {

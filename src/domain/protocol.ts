@@ -3,17 +3,18 @@ import { CASE_NO_PATTERN } from './case-number'
 import { CASE_ACTIONS } from './case-status'
 import type { Appointment } from './appointment'
 import type { CaseRecord } from './case'
-import type { ServiceCenter, ServiceItem } from './service-item'
-import type { StaffUser } from './roles'
+import type { ServiceItem } from './service-item'
+import { ROLES } from './roles'
 import { isUuid } from './ids'
 
-/** The wire contract of SYNC-PROTOCOL.md: one place, imported by the app, the worker and the server. */
+/** The sync protocol's wire format (docs/sync-protocol.md): one place, imported by the app, the worker and the server. */
 export const MAX_BATCH = 500
 export const MAX_PULL = 1000
 export const MAX_BODY_BYTES = 1024 * 1024
 
 const uuid = v.pipe(v.string(), v.check(isUuid, 'uuid'))
 const isoTime = v.pipe(v.string(), v.isoTimestamp())
+const DeviceIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(64))
 
 export const ENTITIES = ['case', 'appointment'] as const
 export type Entity = (typeof ENTITIES)[number]
@@ -24,7 +25,7 @@ export const entityOfOp = (op: MutationOp): Entity => (op.startsWith('appointmen
 
 export const MutationSchema = v.strictObject({
   id: uuid,
-  deviceId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+  deviceId: DeviceIdSchema,
   actorId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
   entity: v.picklist(ENTITIES),
   entityId: uuid,
@@ -57,23 +58,62 @@ export const TransitionPayloadSchema = v.strictObject({
   resolves: v.optional(ResolutionSchema),
 })
 
-export const PushRequestSchema = v.strictObject({
-  deviceId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
-  mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_BATCH)),
-})
+/** A batch of one device's changes, in the order they were made; each must carry the batch's device. */
+export const PushRequestSchema = v.pipe(
+  v.strictObject({ deviceId: DeviceIdSchema, mutations: v.pipe(v.array(MutationSchema), v.maxLength(MAX_BATCH)) }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const batch = dataset.value
+    batch.mutations.forEach((m, index) => {
+      if (m.deviceId === batch.deviceId) return
+      addIssue({
+        message: 'does not match the batch\'s deviceId',
+        path: [
+          { type: 'object', origin: 'value', input: batch, key: 'mutations', value: batch.mutations },
+          { type: 'array', origin: 'value', input: batch.mutations, key: index, value: m },
+          { type: 'object', origin: 'value', input: m, key: 'deviceId', value: m.deviceId },
+        ],
+      })
+    })
+  }),
+)
+export type PushRequest = v.InferOutput<typeof PushRequestSchema>
 
 export const REJECT_CODES = ['INVALID', 'ILLEGAL_TRANSITION', 'FORBIDDEN', 'NOT_FOUND', 'DUPLICATE_ID'] as const
 export type RejectCode = (typeof REJECT_CODES)[number]
+
+const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+/**
+ * Entities travel whole; their fields are the server's and were checked when it applied them, so
+ * an answer is checked to hold an object there and typed as the entity.
+ */
+const entity = <T>() => v.custom<T>(isRecord, 'object')
 
 /**
  * `blockedBy` marks an answer given only because an earlier change of the same case in the batch
  * failed: this change was not judged, and is not logged, so the device keeps it waiting behind that one.
  */
-export type PushResult =
-  | { id: string, status: 'applied' | 'duplicate', version: number }
-  | { id: string, status: 'conflict', fields: string[], current: CaseRecord | null, blockedBy?: string }
+export const PushResultSchema = v.variant('status', [
+  v.object({ id: v.string(), status: v.picklist(['applied', 'duplicate']), version: v.number() }),
+  v.object({
+    id: v.string(), status: v.literal('conflict'), fields: v.array(v.string()),
+    current: v.nullable(entity<CaseRecord>()), blockedBy: v.optional(v.string()),
+  }),
   /** `message` is English for API users; `reason` is the i18n key the app shows in the user's language. */
-  | { id: string, status: 'rejected', code: RejectCode, message: string, reason: string, field?: string, blockedBy?: string }
+  v.object({
+    id: v.string(), status: v.literal('rejected'), code: v.picklist(REJECT_CODES), message: v.string(),
+    reason: v.string(), field: v.optional(v.string()), blockedBy: v.optional(v.string()),
+  }),
+])
+export type PushResult = v.InferOutput<typeof PushResultSchema>
+
+export const PulledChangeSchema = v.variant('entity', [
+  v.object({ entity: v.literal('case'), id: v.string(), version: v.number(), data: v.nullable(entity<CaseRecord>()) }),
+  v.object({ entity: v.literal('serviceItem'), id: v.string(), version: v.number(), data: v.nullable(entity<ServiceItem>()) }),
+  /** A booking of the puller's centre (every centre for an admin), whole: see appointment.ts. */
+  v.object({ entity: v.literal('appointment'), id: v.string(), version: v.number(), data: v.nullable(entity<Appointment>()) }),
+])
+export type PulledChange = v.InferOutput<typeof PulledChangeSchema>
 
 /**
  * `changes` and `cursor` are optional additions (older servers never send them, older devices never
@@ -81,43 +121,25 @@ export type PushResult =
  * (the pull's shape), in seq order; if it also sends `&cursor=<its pull cursor>` and nothing else it
  * may see changed after that cursor, `cursor` is where its next pull starts, past its own changes.
  */
-export interface PushResponse { results: PushResult[], changes?: PulledChange[], cursor?: string }
-
-export type PulledChange =
-  | { entity: 'case', id: string, version: number, data: CaseRecord | null }
-  | { entity: 'serviceItem', id: string, version: number, data: ServiceItem | null }
-  /** A booking of the puller's centre (every centre for an admin), whole: see appointment.ts. */
-  | { entity: 'appointment', id: string, version: number, data: Appointment | null }
-
-export interface PullResponse { changes: PulledChange[], cursor: string, hasMore: boolean }
-
-/** `center` is sent with the user so a device can number cases and show its centre offline. */
-export interface LoginResponse { token: string, expiresAt: string, user: StaffUser, center: ServiceCenter }
-
-/** The device checks answers against these, so a captive portal's HTML 200 is never taken for success. */
-const PulledChangeSchema = v.object({
-  entity: v.picklist(['case', 'serviceItem', 'appointment']),
-  id: v.string(),
-  version: v.number(),
-  data: v.nullable(v.record(v.string(), v.unknown())),
-})
 export const PushResponseSchema = v.object({
-  results: v.array(v.variant('status', [
-    v.object({ id: v.string(), status: v.picklist(['applied', 'duplicate']), version: v.number() }),
-    v.object({
-      id: v.string(), status: v.literal('conflict'), fields: v.array(v.string()),
-      current: v.nullable(v.record(v.string(), v.unknown())), blockedBy: v.optional(v.string()),
-    }),
-    v.object({
-      id: v.string(), status: v.literal('rejected'), code: v.string(), message: v.string(),
-      reason: v.optional(v.string()), field: v.optional(v.string()), blockedBy: v.optional(v.string()),
-    }),
-  ])),
+  results: v.array(PushResultSchema),
   changes: v.optional(v.array(PulledChangeSchema)),
   cursor: v.optional(v.string()),
 })
+export type PushResponse = v.InferOutput<typeof PushResponseSchema>
+
 export const PullResponseSchema = v.object({
   changes: v.array(PulledChangeSchema),
   cursor: v.string(),
   hasMore: v.boolean(),
 })
+export type PullResponse = v.InferOutput<typeof PullResponseSchema>
+
+/** `center` is sent with the user so a device can number cases and show its centre offline. */
+export const LoginResponseSchema = v.object({
+  token: v.string(),
+  expiresAt: v.string(),
+  user: v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string() }),
+  center: v.object({ id: v.string(), code: v.string(), name: v.string(), nameEn: v.string() }),
+})
+export type LoginResponse = v.InferOutput<typeof LoginResponseSchema>

@@ -13,6 +13,15 @@ export interface StaffUser {
 /** Roles that take in and progress cases at a window or an outreach point. */
 export const CASE_WORKERS: readonly Role[] = ['clerk', 'outreach', 'supervisor']
 
-/** Admins look after every centre; everyone else sees only their own centre's data. */
-export const seesCenter = (user: Pick<StaffUser, 'role' | 'centerId'>, centerId: string) =>
-  user.role === 'admin' || user.centerId === centerId
+/**
+ * The centre a user's data is limited to: administrators look after every centre (null), everyone
+ * else sees only their own centre's data. The one place this rule is written; the server's queries
+ * apply it through server/store/center-scope.ts.
+ */
+export const centerLimit = (user: Pick<StaffUser, 'role' | 'centerId'>): string | null =>
+  user.role === 'admin' ? null : user.centerId
+
+export const seesCenter = (user: Pick<StaffUser, 'role' | 'centerId'>, centerId: string) => {
+  const only = centerLimit(user)
+  return only === null || only === centerId
+}

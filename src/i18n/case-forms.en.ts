@@ -47,6 +47,7 @@ const caseFormsEn = {
   },
   detail: {
     audited: 'In the central audit trail · device …{device}',
+    auditUnreadable: 'The central audit trail cannot read what this change did: ask an administrator to check the audit trail',
     madeOffline: 'Done offline at {time} (device time), synced when the network came back',
     title: 'Case details',
     notFound: 'Case not found. It may not have synced to this device yet, or the link is wrong.',

@@ -47,6 +47,7 @@ const caseFormsZhCN = {
   },
   detail: {
     audited: '已记入中心审计日志 · 设备 …{device}',
+    auditUnreadable: '中心审计日志中此项变更的内容无法读取，请联系管理员核验审计日志',
     madeOffline: '离线办理于 {time}（设备时间），网络恢复后同步',
     title: '办件详情',
     notFound: '未找到该办件。它可能尚未同步到本设备，或编号有误。',

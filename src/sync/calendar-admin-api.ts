@@ -1,39 +1,18 @@
-import type { FieldErrors, HolidayEntry, ServiceCalendar, ServiceCenter } from '../domain'
-import { CentralUnreachable } from './central-api'
+import { callApi } from '../api/client'
+import { centerCalendar, centers, holidays, saveCenterCalendar, saveHolidays as saveHolidaysRoute } from '../domain/api/calendar-routes'
+import type { HolidayEntry, ServiceCalendar } from '../domain'
 
 /**
  * The calendar editor's calls to the central system (online only: an administrator's edit is
- * checked and saved there at once, not queued). Answers come back as status and body, so the
- * editor can show a 400's field errors under the fields and a 409's newer version.
+ * checked and saved there at once, not queued). A refusal is thrown as CentralError with the
+ * answer's body: a 400's field errors, a 409's reason and current copy.
  */
-export interface StoredCalendar { centerId: string, version: number, updatedAt: string | null, calendar: ServiceCalendar }
-export interface Answer<T> { status: number, body: T }
-/** A 400's field errors, a 409's reason and current copy, or a message. */
-export interface ErrorBody { message?: string, reason?: string, fields?: FieldErrors, current?: StoredCalendar }
+export type { StoredCalendar } from '../domain/api/calendar-routes'
 
-async function call<T>(token: string, method: 'GET' | 'PUT', path: string, json?: unknown): Promise<Answer<T & ErrorBody>> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method, cache: 'no-store', signal: AbortSignal.timeout(20_000),
-      headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    })
-  }
-  catch (error) {
-    throw new CentralUnreachable(error instanceof Error ? error.message : String(error))
-  }
-  const body = await response.json().catch(() => null) as (T & ErrorBody) | null
-  // A captive portal's HTML is no answer of the central system.
-  if (body === null || typeof body !== 'object') throw new CentralUnreachable(`unexpected answer from ${path}`)
-  return { status: response.status, body }
-}
-
-export const fetchCenters = (token: string) => call<{ centers: ServiceCenter[] }>(token, 'GET', '/api/centers')
-export const fetchCalendar = (token: string, centerId: string) =>
-  call<StoredCalendar>(token, 'GET', `/api/centers/${encodeURIComponent(centerId)}/calendar`)
+export const fetchCenters = (token: string) => callApi(centers, {}, { token })
+export const fetchCalendar = (token: string, centerId: string) => callApi(centerCalendar, { params: { id: centerId } }, { token })
 export const saveCalendar = (token: string, centerId: string, baseVersion: number, calendar: ServiceCalendar) =>
-  call<StoredCalendar>(token, 'PUT', `/api/centers/${encodeURIComponent(centerId)}/calendar`, { baseVersion, calendar })
-export const fetchHolidays = (token: string, year: number) => call<{ year: number, days: HolidayEntry[] }>(token, 'GET', `/api/holidays/${year}`)
+  callApi(saveCenterCalendar, { params: { id: centerId }, body: { baseVersion, calendar } }, { token })
+export const fetchHolidays = (token: string, year: number) => callApi(holidays, { params: { year: String(year) } }, { token })
 export const saveHolidays = (token: string, year: number, days: HolidayEntry[]) =>
-  call<{ year: number, days: HolidayEntry[] }>(token, 'PUT', `/api/holidays/${year}`, { days })
+  callApi(saveHolidaysRoute, { params: { year: String(year) }, body: { days } }, { token })

@@ -1,17 +1,9 @@
-import * as v from 'valibot'
 import type { DeviceSession, ShiftDeskDB } from '../db/database'
 import { writeMeta } from '../db/meta'
-import { ROLES, type LoginResponse } from '../domain'
+import { callApi, CentralError, CentralUnreachable, SessionRefused } from '../api/client'
+import { login, logout } from '../domain/api/sync-routes'
 import { deviceIdentity } from '../db/device'
 import { resetPinAttempts } from '../db/device-pins'
-import { CentralError, CentralUnreachable, SessionRefused, callCentral } from './central-api'
-
-const LoginResponseSchema = v.object({
-  token: v.string(),
-  expiresAt: v.string(),
-  user: v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string() }),
-  center: v.object({ id: v.string(), code: v.string(), name: v.string(), nameEn: v.string() }),
-})
 
 /** Why a sign-in failed, as an i18n key under `signIn.error.*`. */
 export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed'
@@ -27,9 +19,9 @@ export class SignInError extends Error {
  */
 export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username: string, password: string): Promise<DeviceSession> {
   const { deviceId } = await deviceIdentity(db)
-  let answer: LoginResponse
+  let answer
   try {
-    answer = await callCentral(baseUrl, '/api/auth/login', LoginResponseSchema, { body: { username, password, deviceId } })
+    answer = await callApi(login, { body: { username, password, deviceId } }, { baseUrl })
   }
   catch (error) {
     if (error instanceof SessionRefused) throw new SignInError('credentials')
@@ -50,7 +42,7 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
 
 /** Ends the session at the central system when it answers; the device forgets the token either way. */
 export async function signOutAtCentral(db: ShiftDeskDB, baseUrl: string, session: DeviceSession): Promise<void> {
-  await callCentral(baseUrl, '/api/auth/logout', v.unknown(), { token: session.token, body: {} }).catch(() => undefined)
+  await callApi(logout, {}, { baseUrl, token: session.token }).catch(() => undefined)
   await db.transaction('rw', db.sessions, db.meta, async () => {
     await db.sessions.update(session.userId, { token: '', expired: true })
     await writeMeta(db, 'currentUserId', null)

@@ -1,9 +1,10 @@
-import { type CaseRecord, MAX_PULL, PullResponseSchema, type PulledChange, type ServiceItem } from '../domain'
+import { type CaseRecord, MAX_PULL, type PulledChange, type ServiceItem } from '../domain'
 import type { ShiftDeskDB } from '../db/database'
 import { PULLED_UP_TO, readMeta, writeMeta } from '../db/meta'
 import { rebaseCase } from '../db/case-rebase'
 import { storePulledAppointments } from '../db/appointment-writes'
-import { SessionRefused, callCentral } from './central-api'
+import { SessionRefused, callApi } from '../api/client'
+import { pull } from '../domain/api/sync-routes'
 import { markSessionRefused, pullSession, usableSessions } from './sessions'
 
 /** A row the device already holds exactly as pulled is not written again. */
@@ -58,8 +59,8 @@ const inFlight = <T>(promise: Promise<T>) => {
 export async function pullChanges(db: ShiftDeskDB, baseUrl: string): Promise<number> {
   const session = await pullSession(db, await usableSessions(db))
   if (!session) return 0
-  const request = (cursor: string) => inFlight(callCentral(baseUrl,
-    `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${MAX_PULL}`, PullResponseSchema, { token: session.token }))
+  const request = (cursor: string) =>
+    inFlight(callApi(pull, { query: { cursor, limit: String(MAX_PULL) } }, { baseUrl, token: session.token }))
   let received = 0
   let storing: Promise<void> | undefined
   let next = request(await readMeta(db, 'pullCursor', ''))
@@ -68,7 +69,7 @@ export async function pullChanges(db: ShiftDeskDB, baseUrl: string): Promise<num
       const page = await next
       if (page.hasMore) next = request(page.cursor)
       await storing
-      storing = inFlight(storePage(db, page.changes as PulledChange[], page.cursor))
+      storing = inFlight(storePage(db, page.changes, page.cursor))
       received += page.changes.length
       if (!page.hasMore) break
     }

@@ -1,9 +1,10 @@
-import { applyCaseMutation, type CaseRecord, MAX_BATCH, type PushResponse, PushResponseSchema, type ServiceItem } from '../domain'
+import { applyCaseMutation, type CaseRecord, MAX_BATCH, type PushResponse, type ServiceItem } from '../domain'
 import type { CaseBase, DeviceSession, OutboxEntry, ShiftDeskDB } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
 import { blockedEntities, pendingAfter } from '../db/outbox-queries'
 import { recomputeCase } from '../db/case-rebase'
-import { CentralError, SessionRefused, callCentral } from './central-api'
+import { CentralUnreachable, SessionRefused, callApi } from '../api/client'
+import { push } from '../domain/api/sync-routes'
 import { markSessionRefused, pullSession, usableSessions } from './sessions'
 
 /** Stay well under the server's 1 MiB body limit. */
@@ -181,12 +182,12 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       const puller = carried ? carried.puller : (await pullSession(db, usable))?.userId
       const pullsAs = puller === session.userId
       const cursor = pullsAs ? carried?.cursor ?? await readMeta<string>(db, 'pullCursor', '') : undefined
-      const query = cursor === undefined ? '?echo=1' : `?echo=1&cursor=${encodeURIComponent(cursor)}`
-      let response
+      let answer: PushResponse
       try {
-        response = await callCentral(baseUrl, `/api/sync/push${query}`, PushResponseSchema, {
-          token: session.token, body: { deviceId: batch[0]!.mutation.deviceId, mutations: batch.map(e => e.mutation) },
-        })
+        answer = await callApi(push, {
+          query: { echo: '1', cursor },
+          body: { deviceId: batch[0]!.mutation.deviceId, mutations: batch.map(e => e.mutation) },
+        }, { baseUrl, token: session.token })
       }
       catch (error) {
         // Only this actor's changes wait for them to sign in again; everyone else's keep flowing.
@@ -198,10 +199,9 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
         }
         throw error
       }
-      const answer = response as PushResponse
       const results = answer.results
       if (results.length !== batch.length || results.some((r, i) => r.id !== batch[i]!.id))
-        throw new CentralError(502, 'push answer does not match the batch')
+        throw new CentralUnreachable('push answer does not match the batch')
       recording = recording.then(() => recordResults(db, batch, answer, cursor))
       // A failure is thrown where `recording` is awaited; until then it is not an unhandled rejection.
       recording.catch(() => { recordingFailed = true })

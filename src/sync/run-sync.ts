@@ -1,7 +1,7 @@
 import type { ShiftDeskDB } from '../db/database'
 import { outboxInState } from '../db/outbox-queries'
 import { BACKOFF_BASE_MS, IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
-import { probeCentral } from './central-api'
+import { probeCentral } from './central-probe'
 import { pullCalendar } from './pull-calendar'
 import { pullChanges } from './pull-changes'
 import { pushOutbox } from './push-outbox'

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CN_HOLIDAYS, centerClock, fromMinutes, holidayLookup, residentIdCheckChar, type ServiceCalendar, slotsOn } from '../../src/domain'
 import { insertBooking } from '../../server/booking/booking-store'
-import { openDatabase } from '../../server/db/database'
+import { openSqliteStore } from '../../server/store/sqlite-store'
 import { CentralServer, DEMO_PASSWORD, eventually, launchBrowser, signIn, step, waitForServiceWorker } from './harness'
 
 /**
@@ -59,15 +59,15 @@ afterAll(async () => {
 
 async function bookToday(): Promise<string> {
   if (!onPage) {
-    const db = openDatabase(server.dataDir)
+    const store = openSqliteStore(server.dataDir)
     try {
       const request = { centerId, itemId, date: today, slotStart, name: '周丽', mobile: MOBILE, idNumber: ID_NUMBER }
       const slot = slotsOn(calendar, holidayLookup(CN_HOLIDAYS[Number(today.slice(0, 4))] ?? []), today).at(-1)!
       expect(slot.start).toBe(slotStart)
-      const row = await insertBooking(db, request, slot, new Date(Date.now() - 3_600_000))
+      const row = await store.write(tx => insertBooking(tx, request, slot, new Date(Date.now() - 3_600_000)))
       return row!.code
     }
-    finally { await db.destroy() }
+    finally { await store.close() }
   }
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   const page = await context.newPage()

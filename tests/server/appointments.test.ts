@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { VerifyResult } from '../../server/audit/verify'
+import type { VerifyResult } from '../../src/domain/audit'
 import { checkInLocally } from '../../src/db/appointment-writes'
 import { takeInCase } from '../../src/db/case-writes'
 import { readCenterCalendar } from '../../src/db/center-calendar'

@@ -3,9 +3,9 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServiceItem } from '../../src/domain/service-item'
 import { type AuditRow, GENESIS_HASH, entryHash } from '../../server/audit/entry'
-import type { CaseAuditEntry } from '../../server/audit/routes'
-import { type VerifyResult, verifyChain } from '../../server/audit/verify'
-import { openDatabase } from '../../server/db/database'
+import { verifyChain } from '../../server/audit/verify'
+import { openSqliteStore } from '../../server/store/sqlite-store'
+import type { CaseAuditEntry, VerifyResult } from '../../src/domain/audit'
 import {
   type Session, type TestServer, catalogue, countRows, createCase, login, push, request, startServer, transitionCase, updateCase,
 } from './helpers'
@@ -79,9 +79,9 @@ describe('audit trail', () => {
     expect(answer.body).toMatchObject({ ok: true, entries: all.length, head: { seq: all.at(-1)!.seq, hash: all.at(-1)!.hash } })
     expect(answer.body.firstBroken).toBeUndefined()
     // Chunk by chunk (as for millions of entries), from a read-only connection: the same answer.
-    const db = openDatabase(server.dataDir, { readonly: true })
-    try { expect(await verifyChain(db, { chunk: 7 })).toEqual(answer.body) }
-    finally { await db.destroy() }
+    const store = openSqliteStore(server.dataDir, { readonly: true })
+    try { expect(await verifyChain(store, { chunk: 7 })).toEqual(answer.body) }
+    finally { await store.close() }
   })
 
   it('records who, where, when and what changed, field by field', async () => {

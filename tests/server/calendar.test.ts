@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FieldErrorBody } from '../../src/domain/booking'
 import type { HolidayEntry, ServiceCalendar } from '../../src/domain'
-import type { StoredCalendar } from '../../server/calendar/calendar-store'
+import type { StoredCalendar } from '../../src/domain/api/calendar-routes'
 import { type Session, type TestServer, countRows, login, request, startServer } from './helpers'
 
 /** Calendars and the official holidays over real HTTP: who may read and change them, and what is refused. */
@@ -66,12 +66,12 @@ describe('centre calendars', () => {
     calendar.holiday[0]!.itemIds = ['no-such-item']
     const answer = await save('admin', ord, { baseVersion: current.version, calendar })
     expect(answer.status).toBe(400)
-    expect(answer.body.fields).toEqual({ 'weekday.close': 'calendar.time', 'weekend.0.end': 'calendar.order' })
+    expect(answer.body.fields).toEqual({ 'calendar.weekday.close': 'calendar.time', 'calendar.weekend.0.end': 'calendar.order' })
 
     calendar.weekday.close = '17:00'
     calendar.weekend[0]!.end = '12:00'
     const unknownItem = await save('admin', ord, { baseVersion: current.version, calendar })
-    expect(unknownItem.body.fields).toEqual({ 'holiday.0.itemIds': 'calendar.unknownItem' })
+    expect(unknownItem.body.fields).toEqual({ 'calendar.holiday.0.itemIds': 'calendar.unknownItem' })
     expect((await save('admin', ord, { calendar: current.calendar })).body.fields).toEqual({ baseVersion: 'required' })
     expect((await calendarOf('admin', ord)).body.version).toBe(current.version)
   })

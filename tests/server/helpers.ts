@@ -10,7 +10,7 @@ import { creditCodeCheckChar } from '../../src/domain/credit-code'
 import { residentIdCheckChar } from '../../src/domain/resident-id'
 import type { ServiceItem } from '../../src/domain/service-item'
 import { buildApp } from '../../server/app'
-import { DB_FILE } from '../../server/db/database'
+import { DB_FILE } from '../../server/store/sqlite-store'
 import { DEMO_PASSWORD } from '../../server/seed/demo-org'
 
 /** A real server on a free port over a real SQLite file in a fresh temp dir. */
@@ -25,7 +25,7 @@ export interface TestServer {
 
 export async function startServer(opts: { demo?: boolean, distDir?: string | null } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftdesk-'))
-  const app = await buildApp({ dataDir, demo: opts.demo ?? true, distDir: opts.distDir ?? null, logger: false })
+  const app = await buildApp({ dataDir, demo: opts.demo ?? true, distDir: opts.distDir ?? null, logger: false, checkResponses: true })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const sql = new SQLite(path.join(dataDir, DB_FILE))
   return {

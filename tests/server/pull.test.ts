@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledChange } from '../../src/domain/protocol'
-import { openDatabase } from '../../server/db/database'
 import { encodeCursor } from '../../server/sync/cursor'
 import { casesAfter, serviceItemsAfter } from '../../server/sync/pull-changes'
 import { type Session, type TestServer, catalogue, createCase, login, pull, push, request, startServer } from './helpers'
@@ -80,16 +79,13 @@ describe('pull', () => {
   })
 
   it('uses indexes for every change query (EXPLAIN QUERY PLAN)', async () => {
-    const db = openDatabase(server.dataDir)
-    try {
-      for (const query of [serviceItemsAfter(db, 5, 10), casesAfter(db, clerk.user, 5, 10), casesAfter(db, admin.user, 5, 10)]) {
+    await server.app.store.read(async (tx) => {
+      for (const query of [serviceItemsAfter(tx, 5, 10), casesAfter(tx, clerk.user, 5, 10), casesAfter(tx, admin.user, 5, 10)]) {
         const { sql, parameters } = query.compile()
         const plan = (server.sql.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map(r => r.detail)
         expect(plan.join(' | ')).toMatch(/USING (COVERING )?INDEX (service_items_seq|cases_center_seq|cases_seq)/)
         expect(plan.join(' | ')).not.toMatch(/SCAN|TEMP B-TREE/)
       }
-    } finally {
-      await db.destroy()
-    }
+    })
   })
 })

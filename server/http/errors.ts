@@ -1,15 +1,30 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import type { FieldErrors } from '../../src/domain/case'
+import type { ErrorBody } from '../../src/domain/api/route'
 
-/** Every API error has one shape, `{ error: CODE, message }`, with a precise English message. */
+/**
+ * Every API error has one shape (the contract's ErrorBody): `{ error: CODE, message }` with a
+ * precise English message, plus `reason`, `fields` or `current` where the route says so.
+ */
 export type ErrorCode =
-  | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
-
-export interface ErrorBody { error: ErrorCode, message: string }
+  | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'FULL' | 'NOT_CANCELLABLE'
+  | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
 
 export class ApiError extends Error {
-  constructor(readonly statusCode: number, readonly code: ErrorCode, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    /** More of the body: `reason`, `fields`, `current`. */
+    readonly details: Omit<ErrorBody, 'error' | 'message'> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message)
+  }
+
+  get body(): ErrorBody {
+    return { error: this.code, message: this.message, ...this.details }
   }
 }
 
@@ -18,30 +33,41 @@ export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message)
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message)
 export const tooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', message)
+export const tooManyRequests = (message: string, retryAfter: number) =>
+  new ApiError(429, 'TOO_MANY_REQUESTS', message, {}, { 'Retry-After': String(retryAfter) })
+
+/** 400 naming each bad field with its i18n key, e.g. `{ fields: { mobile: 'mobile.format' } }`; values are never echoed. */
+export function badFields(fields: FieldErrors): ApiError {
+  const message = Object.entries(fields).map(([field, key]) => `${field}: ${key}`).join('; ')
+  return new ApiError(400, 'BAD_REQUEST', message, { fields: fields as Record<string, string> })
+}
 
 /** What is wrong with a value, without echoing it (it may be a password or an ID number). */
 function problem(issue: v.BaseIssue<unknown>): string {
   if (issue.received === 'undefined') return 'is required'
   if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not an allowed field'
   if (issue.kind === 'schema') return issue.type === 'picklist' ? `must be one of ${issue.expected}` : `must be of type ${issue.expected}`
+  // A message the schema wrote itself (valibot's own begin "Invalid …" and may quote the value).
+  const own = issue.message.startsWith('Invalid ') ? null : issue.message
+  if (own && /^(must|does|is) /.test(own)) return own
   switch (issue.type) {
     case 'non_empty': return 'must not be empty'
     case 'max_length': return `must have length at most ${String(issue.requirement)}`
     case 'min_value': return `must be at least ${String(issue.requirement)}`
     case 'integer': return 'must be an integer'
     case 'iso_timestamp': return 'must be an ISO 8601 timestamp'
-    case 'check': return `must be a valid ${issue.message}`
+    case 'check': case 'regex': return own ? `must be a valid ${own}` : 'is invalid'
     default: return `is invalid (${issue.type})`
   }
 }
 
-/** Names the first failing field, e.g. `mutations[2].entityId: must be a valid uuid`. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string {
+/** Names the first failing field, e.g. `mutations[2].entityId: must be a valid uuid`; `root` names the whole input. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root = 'body'): string {
   const issue = issues[0]
-  if (!issue) return 'Invalid request body'
+  if (!issue) return `Invalid ${root}`
   const keys = issue.path?.map(item => item.key) ?? []
-  const where = keys.reduce<string>((acc, key) => typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), prefix)
-  return `${where || 'body'}: ${problem(issue)}`
+  const where = keys.reduce<string>((acc, key) => typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), '')
+  return `${where || root}: ${problem(issue)}`
 }
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) mapped to the shared shape. */
@@ -67,6 +93,6 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.error({ err: error }, 'request failed')
       return reply.code(500).send({ error: 'INTERNAL', message: 'Internal server error' } satisfies ErrorBody)
     }
-    return reply.code(known.statusCode).headers(known.headers).send({ error: known.code, message: known.message } satisfies ErrorBody)
+    return reply.code(known.statusCode).headers(known.headers).send(known.body)
   })
 }

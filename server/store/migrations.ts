@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely'
-import type { DB } from './database'
+import type { Database } from './schema'
 
 /**
  * Migrations live in code (not files) so they ship with the bundle and run in tests unchanged.
@@ -163,7 +163,7 @@ const migrations: Record<string, Migration> = {
 }
 
 /** Brings the schema up to date; throws (and the server does not start) if a migration fails. */
-export async function migrateToLatest(db: DB): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   // Migrations describe the schema as it was at their time, so they see an untyped database.
   const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()

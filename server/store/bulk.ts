@@ -1,25 +1,17 @@
-import type SQLite from 'better-sqlite3'
+import { CompiledQuery } from 'kysely'
+import type { ReadTx, WriteTx } from './store'
 
 /**
- * Prepared statements for the push's set-based path, straight on better-sqlite3: a batch runs a
- * handful of statements whatever its size, each prepared once per connection and kept.
+ * Set-based statements for the push batch: a batch runs a handful of statements whatever its size.
+ * Their SQL is written out (not built by Kysely's query builder) so each size's text is the same
+ * every time and stays prepared; it is also the only SQLite-specific SQL outside the migrations
+ * (`?` placeholders, `json_each`), the part a PostgreSQL store writes its own way.
  */
 
 /** SQLite's limit on bound parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32). */
 export const MAX_VARIABLES = 32766
 /** The largest multi-row statement made; bigger sets are split. */
 const MAX_ROWS = 256
-
-const caches = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>()
-
-/** The statement for `sql` on this connection, prepared on first use. Only for a fixed set of SQL texts. */
-export function prepared(sqlite: SQLite.Database, sql: string): SQLite.Statement {
-  let cache = caches.get(sqlite)
-  if (!cache) caches.set(sqlite, cache = new Map())
-  let statement = cache.get(sql)
-  if (!statement) cache.set(sql, statement = sqlite.prepare(sql))
-  return statement
-}
 
 /**
  * Splits `rows` rows of `columns` values into chunks whose sizes are powers of two (100 = 64 + 32 + 4),
@@ -40,29 +32,29 @@ const placeholders = (columns: number, rows: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ')
 
 /** Runs a multi-row statement over `rows` (each in column order), chunk by chunk; returns the rows changed. */
-function runChunked(sqlite: SQLite.Database, columns: number, rows: readonly (readonly unknown[])[], sqlFor: (values: string) => string): number {
+async function runChunked(tx: WriteTx, columns: number, rows: readonly (readonly unknown[])[], sqlFor: (values: string) => string): Promise<number> {
   let changed = 0
   let offset = 0
   for (const size of chunkSizes(rows.length, columns)) {
-    const statement = prepared(sqlite, sqlFor(placeholders(columns, size)))
-    changed += statement.run(rows.slice(offset, offset + size).flat()).changes
+    const result = await tx.executeQuery(CompiledQuery.raw(sqlFor(placeholders(columns, size)), rows.slice(offset, offset + size).flat()))
+    changed += Number(result.numAffectedRows ?? 0)
     offset += size
   }
   return changed
 }
 
 /** Multi-row INSERT of `rows`, in their order (so rowid order is row order). */
-export function insertRows(sqlite: SQLite.Database, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): number {
-  return runChunked(sqlite, columns.length, rows, values => `insert into ${table} (${columns.join(', ')}) values ${values}`)
+export function insertRows(tx: WriteTx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number> {
+  return runChunked(tx, columns.length, rows, values => `insert into ${table} (${columns.join(', ')}) values ${values}`)
 }
 
 /**
  * Multi-row UPDATE: each row is `key, ...set columns, guard`; a row changes only where the table's
- * `key` and `guard.column` match (e.g. the version it was read at). Returns how many rows changed.
+ * `key` and `guard` column match (e.g. the version it was read at). Returns how many rows changed.
  */
-export function updateRows(sqlite: SQLite.Database, table: string, key: string, set: readonly string[], guard: string, rows: readonly (readonly unknown[])[]): number {
+export function updateRows(tx: WriteTx, table: string, key: string, set: readonly string[], guard: string, rows: readonly (readonly unknown[])[]): Promise<number> {
   const names = [key, ...set, `guard_${guard}`]
-  return runChunked(sqlite, names.length, rows, values => `with v(${names.join(', ')}) as (values ${values}) `
+  return runChunked(tx, names.length, rows, values => `with v(${names.join(', ')}) as (values ${values}) `
     + `update ${table} set ${set.map(column => `${column} = v.${column}`).join(', ')} `
     + `from v where ${table}.${key} = v.${key} and ${table}.${guard} = v.guard_${guard}`)
 }
@@ -72,7 +64,12 @@ export function updateRows(sqlite: SQLite.Database, table: string, key: string, 
  * (e.g. `select … from json_each(?) k cross join t on t.id = k.value`, which walks t's index once
  * per key), so any number of keys binds one parameter.
  */
-export function lookup<T>(sqlite: SQLite.Database, sql: string, keys: readonly string[]): T[] {
+export async function lookup<T>(tx: ReadTx, sql: string, keys: readonly string[]): Promise<T[]> {
   if (keys.length === 0) return []
-  return prepared(sqlite, sql).all(JSON.stringify(keys)) as T[]
+  return (await tx.executeQuery<T>(CompiledQuery.raw(sql, [JSON.stringify(keys)]))).rows as T[]
+}
+
+/** One fixed statement's rows (the push's probes and small reads that the query builder would rebuild each time). */
+export async function query<T>(tx: ReadTx, sql: string, parameters: readonly unknown[] = []): Promise<T[]> {
+  return (await tx.executeQuery<T>(CompiledQuery.raw(sql, [...parameters]))).rows as T[]
 }

@@ -1,0 +1,28 @@
+import helmet from '@fastify/helmet'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * The staff app loads only its own scripts, styles, workers and API; inline styles are Vue
+ * transitions'. No `upgrade-insecure-requests`: a centre may serve tablets over plain HTTP on its
+ * own network, and upgraded requests would then fail.
+ */
+export const APP_CSP = {
+  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"], workerSrc: ["'self'"], manifestSrc: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
+}
+
+/** Helmet's headers (CSP, nosniff, no-referrer, frame and cross-origin policies) on every answer. */
+export async function registerSecurityHeaders(app: FastifyInstance, csp: Record<string, string[]> = APP_CSP): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: csp },
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+}
+
+/** Case data must never sit in a browser or proxy cache; the device keeps it in IndexedDB. */
+export function registerNoStoreForApi(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('Cache-Control', 'no-store')
+    return payload
+  })
+}

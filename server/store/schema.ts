@@ -1,0 +1,88 @@
+/**
+ * The central database's tables, for Kysely. Column names are the SQL ones (snake_case); JSON
+ * columns hold the shared domain shapes (CaseRecord, ServiceItem) so the server never re-models them.
+ */
+export interface Database {
+  centers: { id: string, code: string, name: string, name_en: string }
+  users: {
+    id: string
+    username: string
+    name: string
+    role: string
+    center_id: string
+    password_hash: string
+    demo: number
+  }
+  sessions: { token_hash: string, user_id: string, device_id: string, created_at: string, expires_at: string }
+  service_items: { id: string, code: string, data: string, version: number, seq: number }
+  cases: {
+    id: string
+    center_id: string
+    case_no: string
+    status: string
+    data: string
+    field_versions: string
+    version: number
+    seq: number
+    updated_at: string
+  }
+  mutations: {
+    id: string
+    device_id: string
+    actor_id: string
+    entity: string
+    entity_id: string
+    op: string
+    base_version: number
+    payload: string
+    client_time: string
+    server_time: string
+    status: string
+    result: string
+  }
+  meta: { key: string, value: string }
+  /** Append-only, hash-chained record of every applied change (server/audit). */
+  audit_log: {
+    seq: number
+    mutation_id: string
+    case_id: string
+    center_id: string
+    actor_id: string
+    actor_name: string
+    device_id: string
+    server_time: string
+    client_time: string
+    op: string
+    action: string | null
+    changes: string
+    prev_hash: string
+    hash: string
+  }
+  /** A centre's ServiceCalendar (src/domain/service-calendar.ts) as JSON. */
+  calendars: { center_id: string, data: string, version: number, updated_at: string }
+  /** The official calendar: public holidays and make-up working days (src/domain/holidays-cn.ts). */
+  holidays: { date: string, kind: string, name: string }
+  /** Citizens' bookings from the public page (server/booking). */
+  bookings: {
+    id: string
+    code: string
+    center_id: string
+    item_id: string
+    date: string
+    slot_start: string
+    slot_end: string
+    kind: string
+    name: string
+    mobile: string
+    id_number: string
+    status: string
+    created_at: string
+    updated_at: string
+    seq: number
+    /** The case a check-in took the applicant in as (server/sync/appointment-rows.ts). */
+    case_id: string | null
+    /** 1 when booked, one more with every later change. */
+    version: number
+  }
+}
+
