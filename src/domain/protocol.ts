@@ -7,7 +7,7 @@ import type { ServiceCenter, ServiceItem } from './service-item'
 import type { StaffUser } from './roles'
 import { isUuid } from './ids'
 
-/** The wire contract of SYNC-PROTOCOL.md: one place, imported by the app, the worker and the server. */
+/** The wire contract (docs/sync-protocol.md): one place, imported by the app, the worker and the server. */
 export const MAX_BATCH = 500
 export const MAX_PULL = 1000
 export const MAX_BODY_BYTES = 1024 * 1024
