@@ -1,11 +1,10 @@
+import { useDebounceFn } from '@vueuse/core'
 import { db } from '../../db/db'
 import { SYNC_TAG } from '../sync-tag'
 import { readSyncStatus } from '../sync-status'
 
 const TICK_MS = 2_000
 const DEBOUNCE_MS = 300
-
-let debounceTimer: ReturnType<typeof setTimeout> | undefined
 
 /**
  * Runs a round in this page; the Web Lock keeps it from overlapping the worker's. The engine
@@ -30,10 +29,7 @@ export async function requestSync(): Promise<void> {
 }
 
 /** Debounced, so a burst of edits becomes one round. */
-export function requestSyncSoon(): void {
-  clearTimeout(debounceTimer)
-  debounceTimer = setTimeout(() => void requestSync(), DEBOUNCE_MS)
-}
+export const requestSyncSoon: () => void = useDebounceFn(() => void requestSync(), DEBOUNCE_MS)
 
 /**
  * While a page is open it keeps sync going: when the engine's next attempt falls due (backoff,
