@@ -23,6 +23,8 @@ export interface AppOptions {
   /** The built app (vite build output); null or missing serves the API only. */
   distDir?: string | null
   logger?: boolean
+  /** The clock the public booking routes go by (today, slots still to come); tests set it. */
+  now?: () => Date
 }
 
 /** The central sync server: one SQLite file under dataDir, the sync API, and the built app. */
@@ -59,7 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pullRoutes(db))
   await app.register(auditRoutes(db))
   await app.register(calendarRoutes(db))
-  await app.register(publicBookingRoutes(db))
+  await app.register(publicBookingRoutes(db, opts.now))
   await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)
   return app

@@ -23,7 +23,7 @@ const NO_BOOKING = 'No booking with this code for this mobile number'
  * calendar, what they offer and how many places are left; it never shows anything of anyone's
  * booking except to the person holding its code and mobile number.
  */
-export function publicBookingRoutes(db: DB) {
+export function publicBookingRoutes(db: DB, clock: () => Date = () => new Date()) {
   return async (app: FastifyInstance) => {
     const bookLimit = new RequestRateLimit(BOOKINGS_PER_HOUR, 60 * 60_000)
     const lookupLimit = new RequestRateLimit(LOOKUPS_PER_10_MIN, 10 * 60_000)
@@ -36,7 +36,7 @@ export function publicBookingRoutes(db: DB) {
     async function offerOf(centerId: string): Promise<CenterOffer> {
       const { version, calendar } = await loadCalendar(db, centerId)
       if (!version) throw notFound('No service centre takes bookings with this id')
-      const now = new Date()
+      const now = clock()
       const days = bookingDays(now)
       return { calendar, now, holidays: await loadHolidays(db), taken: await takenPlaces(db, centerId, days[0]!, days.at(-1)!) }
     }
@@ -47,7 +47,7 @@ export function publicBookingRoutes(db: DB) {
       const centers = await db.selectFrom('centers').innerJoin('calendars', 'calendars.center_id', 'centers.id')
         .select(['centers.id', 'centers.code', 'centers.name', 'centers.name_en']).orderBy('centers.code').execute()
       return reply.send({
-        today: bookingDays(new Date())[0], daysAhead: BOOKING_DAYS_AHEAD,
+        today: bookingDays(clock())[0], daysAhead: BOOKING_DAYS_AHEAD,
         centers: centers.map(c => ({ id: c.id, code: c.code, name: c.name, nameEn: c.name_en })),
       })
     })
