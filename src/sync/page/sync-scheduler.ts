@@ -35,7 +35,9 @@ export const requestSyncSoon: () => void = useDebounceFn(() => void requestSync(
  * While a page is open it keeps sync going: when the engine's next attempt falls due (backoff,
  * reachability probe, periodic pull), when the device comes online, and when the app is shown.
  * A failed Background Sync may be retried by the browser only minutes later, so the page does not
- * wait for it. Returns a function that stops the scheduler.
+ * wait for it. When the device goes offline a round runs too: its probe fails at once, so the
+ * header stops saying "connected" (else it would until the next round, up to a minute later).
+ * Returns a function that stops the scheduler.
  */
 export function startSyncScheduler(): () => void {
   let running = false
@@ -50,12 +52,14 @@ export function startSyncScheduler(): () => void {
   const now = () => void runIfDue(true)
   const onVisible = () => { if (document.visibilityState === 'visible') now() }
   window.addEventListener('online', now)
+  window.addEventListener('offline', now)
   document.addEventListener('visibilitychange', onVisible)
   const ticker = setInterval(() => void runIfDue(), TICK_MS)
   now()
   return () => {
     clearInterval(ticker)
     window.removeEventListener('online', now)
+    window.removeEventListener('offline', now)
     document.removeEventListener('visibilitychange', onVisible)
   }
 }
