@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { residentIdCheckChar } from '../../src/domain'
 import { CentralServer, launchBrowser, pendingCount, signIn, step, waitForServiceWorker } from './harness'
@@ -32,13 +32,19 @@ async function takeIn(page: Page, name: string, n: number): Promise<string> {
 
 const reachable = (page: Page) => page.getByTestId('sync-reachable').getAttribute('data-state')
 
+/** A clerk's tablet signed in, its service worker in control and the catalogue on it (a sync went through). */
+async function tabletReady(username: string): Promise<{ context: BrowserContext, page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN' })
+  const page = await signIn(context, server.url, username)
+  await waitForServiceWorker(page)
+  await page.getByTestId('sync-reachable').and(page.locator('[data-state="up"]')).waitFor()
+  return { context, page }
+}
+
 describe('a window clerk works through an outage of the central system', () => {
   it('takes in 3 cases offline, keeps them across a reload, and syncs them exactly once', async () => {
-    const clerk = await browser.newContext({ locale: 'zh-CN' })
-    const page = await signIn(clerk, server.url, 'ord-clerk1')
-    await waitForServiceWorker(page)
     // The catalogue has reached the device before the link goes down.
-    await page.getByTestId('sync-reachable').and(page.locator('[data-state="up"]')).waitFor()
+    const { context: clerk, page } = await tabletReady('ord-clerk1')
 
     await server.stop()
     const caseNos: string[] = []
@@ -78,10 +84,7 @@ describe('a window clerk works through an outage of the central system', () => {
 
 describe('a tablet that loses its own network (the browser offline, the central system up)', () => {
   it('says it is offline, takes a case in and shows it waiting, and sends it exactly once when the network is back', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' })
-    const page = await signIn(context, server.url, 'ord-clerk2')
-    await waitForServiceWorker(page)
-    await page.getByTestId('sync-reachable').and(page.locator('[data-state="up"]')).waitFor()
+    const { context, page } = await tabletReady('ord-clerk2')
 
     await context.setOffline(true)
     await step(page, 'offline: the header says the central system cannot be reached', () =>

@@ -43,27 +43,18 @@ const intake = (name: string, idNumber: string, phone: string) => ({
 })
 const createPayload = (caseNo: string, receivedAt: string, fields: ReturnType<typeof intake>) => ({ caseNo, receivedAt, ...fields })
 
+const mutation = <P extends object>(id: string, entityId: string, op: string, baseVersion: number, payload: P, clientTime: string) =>
+  ({ id, deviceId: DEVICE, actorId: IDS.clerk, entity: 'case', entityId, op, baseVersion, payload, clientTime })
+
 /** The mutations the release applied (and one it refused), as the tablet sent them. */
 export const MUTATIONS = {
-  create1: {
-    id: IDS.create1, deviceId: DEVICE, actorId: IDS.clerk, entity: 'case', entityId: IDS.caseA, op: 'case.create', baseVersion: 0,
-    payload: createPayload('ORD-20261128-R3LS0-0001', '2026-11-28T01:00:00.000Z', intake('王小明', '11010519491231002X', '13800138000')),
-    clientTime: '2026-11-28T01:00:00.000Z',
-  },
-  start1: {
-    id: IDS.start1, deviceId: DEVICE, actorId: IDS.clerk, entity: 'case', entityId: IDS.caseA, op: 'case.transition', baseVersion: 1,
-    payload: { action: 'start' }, clientTime: '2026-11-28T01:04:00.000Z',
-  },
-  create2: {
-    id: IDS.create2, deviceId: DEVICE, actorId: IDS.clerk, entity: 'case', entityId: IDS.caseB, op: 'case.create', baseVersion: 0,
-    payload: createPayload('ORD-20261128-R3LS0-0002', '2026-11-28T01:10:00.000Z', intake('陈静', '150602199001010016', '13900139000')),
-    clientTime: '2026-11-28T01:10:00.000Z',
-  },
-  refused: {
-    id: IDS.refused, deviceId: DEVICE, actorId: IDS.clerk, entity: 'case', entityId: IDS.caseB, op: 'case.transition', baseVersion: 1,
-    payload: { action: 'approve' }, clientTime: '2026-11-28T01:12:00.000Z',
-  },
-} as const
+  create1: mutation(IDS.create1, IDS.caseA, 'case.create', 0,
+    createPayload('ORD-20261128-R3LS0-0001', '2026-11-28T01:00:00.000Z', intake('王小明', '11010519491231002X', '13800138000')), '2026-11-28T01:00:00.000Z'),
+  start1: mutation(IDS.start1, IDS.caseA, 'case.transition', 1, { action: 'start' }, '2026-11-28T01:04:00.000Z'),
+  create2: mutation(IDS.create2, IDS.caseB, 'case.create', 0,
+    createPayload('ORD-20261128-R3LS0-0002', '2026-11-28T01:10:00.000Z', intake('陈静', '150602199001010016', '13900139000')), '2026-11-28T01:10:00.000Z'),
+  refused: mutation(IDS.refused, IDS.caseB, 'case.transition', 1, { action: 'approve' }, '2026-11-28T01:12:00.000Z'),
+}
 const SERVER_TIME = {
   create1: '2026-11-28T01:00:02.000Z', start1: '2026-11-28T01:05:00.000Z', create2: '2026-11-28T01:10:01.000Z', refused: '2026-11-28T01:12:01.000Z',
 }
