@@ -25,7 +25,7 @@ export interface AppOptions {
   logger?: boolean
   /** Check every answer against the contract (src/domain/api) and answer 500 when one does not match: on in tests. */
   checkResponses?: boolean
-  /** The server's clock for the public booking window (tests set it). */
+  /** The clock the public booking routes go by (today, slots still to come); tests set it. */
   now?: () => Date
 }
 

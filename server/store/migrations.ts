@@ -162,11 +162,11 @@ const migrations: Record<string, Migration> = {
   },
 }
 
-/** Brings the schema up to date; throws (and the server does not start) if a migration fails. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+/** Brings the schema up to date (only up to migration `target`: tests of an upgrade); throws (and the server does not start) if a migration fails. */
+export async function migrateToLatest(db: Kysely<Database>, target?: string): Promise<void> {
   // Migrations describe the schema as it was at their time, so they see an untyped database.
   const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrations } })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = await (target === undefined ? migrator.migrateToLatest() : migrator.migrateTo(target))
   const failed = results?.find(r => r.status === 'Error')
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error })

@@ -1,3 +1,5 @@
+import type { RefusalReason } from '../../src/domain/refusal-reasons'
+
 /**
  * English sentences for the reason keys of rejections. The app shows `reason` through its own i18n;
  * `message` is for API users and logs. Keys come from src/domain (reject.*, transition.*, field.*)
@@ -35,7 +37,7 @@ const REASONS: Record<string, string> = {
   'reject.earlierFailed': 'An earlier change to the same case in this batch was not applied; resolve it first.',
   'reject.caseNoTaken': 'Another case already has this case number.',
   'reject.mutationIdReused': 'This mutation id was already used for a different change.',
-}
+} satisfies Record<RefusalReason, string> & Record<string, string>
 
 export const knownReasons = (): string[] => Object.keys(REASONS)
 

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
-import { type CaseHistoryEntry, type CaseRecord, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
+import { type CaseHistoryEntry, type CaseRecord, type IntakeProblem, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
 import { FINAL_STATUSES, TRANSITIONS, transitionDenial } from './case-status'
 import { CreatePayloadSchema, type Mutation, type RejectCode, TransitionPayloadSchema, UpdatePayloadSchema } from './protocol'
+import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
 import type { ServiceItem } from './service-item'
 
@@ -20,9 +21,9 @@ export interface ApplyContext {
 
 export type ApplyOutcome =
   | { ok: true, next: CaseRecord, fields: string[] }
-  | { ok: false, code: RejectCode, reason: string, field?: string }
+  | { ok: false, code: RejectCode, reason: RefusalReason, field?: string }
 
-const deny = (code: RejectCode, reason: string, field?: string): ApplyOutcome => ({ ok: false, code, reason, field })
+const deny = (code: RejectCode, reason: RefusalReason, field?: string): ApplyOutcome => ({ ok: false, code, reason, field })
 
 export function applyCaseMutation(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {
   const { actor } = ctx
@@ -41,9 +42,9 @@ function entry(m: Mutation, ctx: ApplyContext, rest: Omit<CaseHistoryEntry, 'mut
   }
 }
 
-function firstError(errors: Record<string, string | undefined>): { field: string, reason: string } {
-  const [field, reason] = Object.entries(errors)[0] ?? ['form', 'required']
-  return { field, reason: `field.${reason}` }
+function firstError(errors: Partial<Record<string, IntakeProblem>>): { field: string, reason: RefusalReason } {
+  const [field, problem = 'required'] = Object.entries(errors)[0] ?? ['form', 'required']
+  return { field, reason: `field.${problem}` }
 }
 
 function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { BookingStatus } from './booking'
 import type { Mutation, RejectCode } from './protocol'
+import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
 import { type SessionKind, centerInstant } from './service-calendar'
 
@@ -37,9 +38,9 @@ export interface Appointment {
 
 export type AppointmentOutcome =
   | { ok: true, next: Appointment }
-  | { ok: false, code: RejectCode, reason: string }
+  | { ok: false, code: RejectCode, reason: RefusalReason }
 
-const deny = (code: RejectCode, reason: string): AppointmentOutcome => ({ ok: false, code, reason })
+const deny = (code: RejectCode, reason: RefusalReason): AppointmentOutcome => ({ ok: false, code, reason })
 
 /** Statuses from which a check-in links the appointment to the case: a no-show may still arrive late. */
 export const CHECK_IN_FROM: readonly BookingStatus[] = ['booked', 'no_show']

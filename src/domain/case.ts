@@ -1,9 +1,9 @@
 import * as v from 'valibot'
 import type { CaseAction, CaseStatus } from './case-status'
-import { creditCodeProblem } from './credit-code'
+import { CREDIT_CODE_PROBLEMS, creditCodeProblem } from './credit-code'
 import { isUuid } from './ids'
 import { isMobile, normaliseMobile } from './mobile'
-import { residentIdProblem } from './resident-id'
+import { RESIDENT_ID_PROBLEMS, residentIdProblem } from './resident-id'
 
 /**
  * 办件: one application by one applicant for one service item. Field error messages are i18n keys
@@ -13,40 +13,53 @@ export const CHANNELS = ['window', 'outreach', 'appointment'] as const
 export type Channel = (typeof CHANNELS)[number]
 export type ApplicantType = 'person' | 'enterprise'
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'tooLong'))
-const required = (max: number) => v.pipe(text(max), v.nonEmpty('required'))
+/**
+ * Every message the intake schema gives (an i18n key under `field.`). Each message below goes
+ * through `problem`, so a new one does not type-check until it is listed here, and the list is
+ * what the server's English sentences and the app's translations are tested against.
+ */
+export const INTAKE_PROBLEMS = [
+  'required', 'tooLong', 'invalid', 'mobile.format',
+  ...RESIDENT_ID_PROBLEMS.map(p => `residentId.${p}` as const),
+  ...CREDIT_CODE_PROBLEMS.map(p => `creditCode.${p}` as const),
+] as const
+export type IntakeProblem = (typeof INTAKE_PROBLEMS)[number]
+const problem = (key: IntakeProblem) => key
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, problem('tooLong')))
+const required = (max: number) => v.pipe(text(max), v.nonEmpty(problem('required')))
 
 const residentId = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
   if (!dataset.typed) return
-  const problem = residentIdProblem(dataset.value)
-  if (problem) addIssue({ message: `residentId.${problem}` })
+  const found = residentIdProblem(dataset.value)
+  if (found) addIssue({ message: problem(`residentId.${found}`) })
 }))
 
 const creditCode = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
   if (!dataset.typed) return
-  const problem = creditCodeProblem(dataset.value)
-  if (problem) addIssue({ message: `creditCode.${problem}` })
+  const found = creditCodeProblem(dataset.value)
+  if (found) addIssue({ message: problem(`creditCode.${found}`) })
 }))
 
-const mobile = v.pipe(v.string(), v.transform(normaliseMobile), v.nonEmpty('required'), v.check(isMobile, 'mobile.format'))
+const mobile = v.pipe(v.string(), v.transform(normaliseMobile), v.nonEmpty(problem('required')), v.check(isMobile, problem('mobile.format')))
 
 const common = {
   applicantName: required(60),
   phone: mobile,
-  serviceItemId: v.pipe(v.string(), v.nonEmpty('required')),
+  serviceItemId: v.pipe(v.string(), v.nonEmpty(problem('required'))),
   materials: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
-  channel: v.picklist(CHANNELS, 'required'),
+  channel: v.picklist(CHANNELS, problem('required')),
   windowNo: text(10),
   notes: text(500),
   /** 到号: the appointment (预约) the applicant came for; taking the case in checks it in. */
-  appointmentId: v.optional(v.pipe(v.string(), v.check(isUuid, 'invalid'))),
+  appointmentId: v.optional(v.pipe(v.string(), v.check(isUuid, problem('invalid')))),
 }
 
 /**
  * Valibot's own messages are English sentences, not i18n keys; issues without a message of ours
  * (a missing key, a wrong type, an over-long material name) get a key too.
  */
-const intakeFallbackMessage = (issue: v.BaseIssue<unknown>) =>
+const intakeFallbackMessage = (issue: v.BaseIssue<unknown>): IntakeProblem =>
   issue.type === 'max_length' ? 'tooLong' : issue.received === 'undefined' ? 'required' : 'invalid'
 
 /** What the clerk fills in at intake; also what an update may change. */
@@ -55,9 +68,9 @@ export const CaseIntakeSchema = v.config(v.pipe(
     v.object({ applicantType: v.literal('person'), idNumber: residentId, contactName: text(30), ...common }),
     // Enterprises apply through an agent (经办人) whose name the window needs.
     v.object({ applicantType: v.literal('enterprise'), idNumber: creditCode, contactName: required(30), ...common }),
-  ], 'required'),
+  ], problem('required')),
   v.forward(
-    v.check(intake => intake.channel !== 'window' || intake.windowNo !== '', 'required'),
+    v.check(intake => intake.channel !== 'window' || intake.windowNo !== '', problem('required')),
     ['windowNo'],
   ),
 ), { message: intakeFallbackMessage })
@@ -132,9 +145,10 @@ export function fieldErrors(issues: v.BaseIssue<unknown>[]): FieldErrors {
 
 export function validateIntake(input: unknown):
   | { ok: true, value: CaseIntake }
-  | { ok: false, errors: FieldErrors } {
+  | { ok: false, errors: Partial<Record<string, IntakeProblem>> } {
   const result = v.safeParse(CaseIntakeSchema, input)
-  return result.success ? { ok: true, value: result.output } : { ok: false, errors: fieldErrors(result.issues) }
+  // Every message of the schema above comes from `problem` or intakeFallbackMessage.
+  return result.success ? { ok: true, value: result.output } : { ok: false, errors: fieldErrors(result.issues) as Partial<Record<string, IntakeProblem>> }
 }
 
 /** The intake fields of a stored case, e.g. to re-validate it after an update. */

@@ -2,7 +2,8 @@
  * Unified social credit code 统一社会信用代码, GB 32100-2015: 18 characters from a 31-symbol
  * alphabet without I, O, S, V, Z; the last one is a MOD 31 check over the first 17.
  */
-export type CreditCodeProblem = 'format' | 'checksum'
+export const CREDIT_CODE_PROBLEMS = ['format', 'checksum'] as const
+export type CreditCodeProblem = (typeof CREDIT_CODE_PROBLEMS)[number]
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]

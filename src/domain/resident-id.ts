@@ -2,7 +2,8 @@
  * Resident identity number 公民身份号码, GB 11643-1999: 6-digit region, 8-digit birth date,
  * 3-digit sequence, 1 check character (ISO 7064 MOD 11-2).
  */
-export type ResidentIdProblem = 'format' | 'region' | 'birthDate' | 'checksum'
+export const RESIDENT_ID_PROBLEMS = ['format', 'region', 'birthDate', 'checksum'] as const
+export type ResidentIdProblem = (typeof RESIDENT_ID_PROBLEMS)[number]
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARS = '10X98765432'

@@ -10,7 +10,7 @@ import zhCN from '../../src/i18n/zh-CN'
 import ApprovalQueuePage from '../../src/pages/ApprovalQueuePage.vue'
 import { useApprovalStore } from '../../src/stores/approvals'
 import { useSessionStore } from '../../src/stores/session'
-import { ITEMS, SESSION, caseRecord, resetDb, setUpApp, settle, until } from './support/fixtures'
+import { ITEMS, SESSION, caseRecord, resetDb, setUpApp, until } from './support/fixtures'
 
 vi.mock('../../src/sync/page/sync-scheduler', () => ({
   requestSync: vi.fn(async () => {}), requestSyncSoon: vi.fn(), syncInPage: vi.fn(async () => {}), startSyncScheduler: vi.fn(),
@@ -54,8 +54,8 @@ beforeEach(async () => {
 afterEach(async () => {
   wrapper?.unmount()
   // The store watches the database: stop it before the next test empties the database under it.
+  // (Work it already started is done first: IndexedDB runs the next test's clear after it.)
   useApprovalStore().$dispose()
-  await settle()
   vi.restoreAllMocks()
 })
 
@@ -127,8 +127,9 @@ describe('approval arrivals', () => {
   it('tells the supervisor what a sync brought: "n cases arrived from m devices", not what was already there', async () => {
     await db.cases.put(queued(1))
     await mountAsSupervisor(ApprovalArrivals, '/')
-    // What the device's first complete sync brings is the starting point, not news.
-    await settle()
+    // What the device's first complete sync brings is the starting point, not news: the store has
+    // read the queue, and with no complete sync yet it marks nothing as seen.
+    await until(() => expect(useApprovalStore().queue).toHaveLength(1))
     expect(await db.meta.get('approvalSeen:u-super')).toBeUndefined()
     await db.meta.put({ key: 'pulledUpTo', value: '2026-11-28T01:00:00.000Z' })
     await until(async () => expect(await db.meta.get('approvalSeen:u-super')).toBeDefined())

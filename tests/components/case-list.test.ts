@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/db/db'
 import { i18n } from '../../src/i18n'
@@ -32,7 +32,13 @@ beforeEach(async () => {
   })
 })
 
-afterEach(() => wrapper?.unmount())
+afterEach(() => {
+  wrapper?.unmount()
+  vi.useRealTimers()
+})
+
+/** The list searches once typing pauses this long (CaseListPage). */
+const SEARCH_PAUSE_MS = 250
 
 /** Mounts the list and waits for its rows: all three cases, or (with `many`) a screenful of them. */
 async function mountList(many = false) {
@@ -95,7 +101,12 @@ describe('case list', () => {
 
   it('searches by name after a pause in typing', async () => {
     await mountList()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     await wrapper.find('input[type="search"]').setValue('李')
+    await vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS - 1)
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="case-row"]')).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(1)
     await until(() => expect(wrapper.findAll('[data-testid="case-row"]')).toHaveLength(1))
     expect(wrapper.find('[data-testid="case-row"]').text()).toContain('李华')
   })
@@ -159,14 +170,18 @@ describe('case list', () => {
   it('answers a search as it is typed, showing only the answer to what is typed last', async () => {
     await addMany(500)
     await mountList(true)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const search = wrapper.find('input[type="search"]')
     await search.setValue('赵')
     await search.setValue('李')
+    await vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS)
     await until(() => expect(caseNos()).toEqual(['ORD-20261128-K7Q2X-0002']))
     await search.setValue('赵')
+    await vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS)
     await until(() => expect(caseNos()[0]).toBe('ORD-20261127-MANY0-0002'))
     expect(wrapper.findAll('[data-testid="case-row"]').every(row => row.text().includes('赵六'))).toBe(true)
     await search.setValue('')
+    await vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS)
     await until(() => expect(caseNos()[0]).toBe('ORD-20261128-K7Q2X-0003'))
   })
 })

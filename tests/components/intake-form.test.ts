@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/db/db'
 import { LocalRejection } from '../../src/domain'
@@ -13,7 +13,7 @@ import IntakePage from '../../src/pages/IntakePage.vue'
 import ReceiptPage from '../../src/pages/ReceiptPage.vue'
 import { useCaseStore } from '../../src/stores/cases'
 import { useUnsavedStore } from '../../src/stores/unsaved'
-import { ITEMS, resetDb, setUpApp, settle, until } from './support/fixtures'
+import { ITEMS, intakeFormLoaded, resetDb, setUpApp, until } from './support/fixtures'
 
 // The form never talks to the network: the sync engine is not under test here.
 vi.mock('../../src/sync/page/sync-scheduler', () => ({
@@ -37,7 +37,7 @@ async function mountIntake() {
   wrapper = mount(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [pinia, i18n, router] }, attachTo: document.body })
   // The catalogue arrives through a liveQuery; the options show when it has.
   await until(() => expect(wrapper.findAll('[data-testid="item-option"]').length).toBeGreaterThan(0))
-  await settle()
+  await intakeFormLoaded(wrapper)
 }
 
 const input = (name: string) => wrapper.find<HTMLInputElement>(`[name="${name}"]`)
@@ -49,9 +49,12 @@ async function chooseItem(name: string) {
   await option.trigger('click')
 }
 
+/** Submits, and waits until the form has dealt with it: the button is usable again, or the receipt has replaced the form. */
 async function submit() {
   await wrapper.find('form').trigger('submit')
-  await settle()
+  await until(() => expect(wrapper.find('[data-testid="intake-submit"][disabled]').exists()).toBe(false))
+  // Moving the focus to the first problem waits for the next render.
+  await flushPromises()
 }
 
 beforeEach(async () => {
@@ -63,6 +66,7 @@ beforeEach(async () => {
 afterEach(() => {
   wrapper?.unmount()
   vi.restoreAllMocks()
+  vi.useRealTimers()
 })
 
 describe('intake form', () => {
@@ -181,10 +185,15 @@ describe('intake form', () => {
 
   it('keeps a draft on the device and marks the form unsaved until it is taken in', async () => {
     await mountIntake()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     expect(useUnsavedStore().hasUnsaved).toBe(false)
     await input('applicantName').setValue('赵敏')
     await input('phone').setValue('13912345678')
     expect(useUnsavedStore().hasUnsaved).toBe(true)
+    // Typing is written after a pause, as one write.
+    await vi.advanceTimersByTimeAsync(399)
+    expect(await db.meta.get('intakeDraft:u-clerk1')).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
     await until(async () => expect(await db.meta.get('intakeDraft:u-clerk1')).toBeTruthy())
     wrapper.unmount()
 

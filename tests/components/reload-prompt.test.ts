@@ -1,4 +1,4 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ref } from 'vue'
@@ -20,14 +20,13 @@ beforeEach(() => {
 })
 
 const mountPrompt = () => mount(ReloadPrompt, { global: { plugins: [i18n] } })
-const flush = () => new Promise(resolve => setTimeout(resolve, 0))
 
 describe('update prompt', () => {
   it('never reloads over a form with unsaved input', async () => {
     useUnsavedStore().mark('intake', true)
     const wrapper = mountPrompt()
     await wrapper.find('[data-testid="reload-now"]').trigger('click')
-    await flush()
+    await flushPromises()
     expect(updateServiceWorker).not.toHaveBeenCalled()
     expect(wrapper.find('[data-testid="reload-blocked"]').text()).toBe(zhCN.reload.unsaved)
   })
@@ -37,12 +36,12 @@ describe('update prompt', () => {
     const round = withSyncLock(() => new Promise<void>(resolve => { finishRound = resolve }))
     const wrapper = mountPrompt()
     await wrapper.find('[data-testid="reload-now"]').trigger('click')
-    await flush()
+    await flushPromises()
     expect(updateServiceWorker).not.toHaveBeenCalled()
     expect(wrapper.find('[data-testid="reload-now"]').text()).toBe(zhCN.reload.waitingForSync)
     finishRound()
     await round
-    await flush()
+    await flushPromises()
     expect(updateServiceWorker).toHaveBeenCalledWith(true)
   })
 })

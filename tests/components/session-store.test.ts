@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/db/db'
 import { writeMeta } from '../../src/db/meta'
 import { markSessionRefused } from '../../src/sync/sessions'
@@ -10,6 +10,11 @@ import { SESSION, resetDb, until } from './support/fixtures'
 beforeEach(async () => {
   await resetDb()
   setActivePinia(createPinia())
+})
+afterEach(() => {
+  // Its clock is shared by all who use it and stops with the last: a test's fake timers start a new one.
+  useSessionStore().$dispose()
+  vi.useRealTimers()
 })
 
 describe('session store', () => {
@@ -30,6 +35,20 @@ describe('session store', () => {
     await markSessionRefused(db, SESSION.userId)
     await until(() => expect(store.needsSignIn).toBe(true))
     expect(store.user?.username).toBe('ord-clerk1') // still working offline as themselves
+  })
+
+  it('asks to sign in again once the session runs out while the app is open', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    await db.sessions.put({ ...SESSION, expiresAt: new Date(Date.now() + 20_000).toISOString() })
+    await writeMeta(db, 'currentUserId', SESSION.userId)
+    const store = useSessionStore()
+    await store.restore()
+    expect(store.needsSignIn).toBe(false)
+    // The app's clock ticks every 15 s: the first tick is still before the end, the second after it.
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(store.needsSignIn).toBe(false)
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(store.needsSignIn).toBe(true)
   })
 
   it('asks to sign in again when the session has run out', async () => {

@@ -14,7 +14,7 @@ import { useDeviceLockStore } from '../../src/stores/device-lock'
 import { useSessionStore } from '../../src/stores/session'
 import { nextBatch } from '../../src/sync/push-outbox'
 import { markSessionRefused, usableSessions } from '../../src/sync/sessions'
-import { ITEMS, resetDb, settle, until } from './support/fixtures'
+import { ITEMS, intakeFormLoaded, resetDb, until } from './support/fixtures'
 import { CLERK_A, CLERK_B, PIN_A, PIN_B, mountShell, seedSharedTablet, unlockAs } from './support/lock-fixtures'
 
 vi.mock('../../src/sync/page/sync-scheduler', () => ({
@@ -79,7 +79,7 @@ describe('two clerks sharing a tablet in one shift', () => {
     ;({ wrapper, router } = await mountShell('/cases/new', Shell))
     const name = () => wrapper!.find<HTMLInputElement>('[name="applicantName"]')
     await until(() => expect(name().exists()).toBe(true))
-    await settle()
+    await intakeFormLoaded(wrapper)
     await name().setValue('刘洋')
     await wrapper.find('[name="phone"]').setValue('13900139000')
 
@@ -93,7 +93,8 @@ describe('two clerks sharing a tablet in one shift', () => {
     await until(() => expect(router.currentRoute.value.name).toBe('cases'))
     await router.push('/cases/new')
     await until(() => expect(name().exists()).toBe(true))
-    await settle()
+    // The form has read whatever draft it would restore: none of 李娜's.
+    await intakeFormLoaded(wrapper)
     expect(name().element.value).toBe('')
     expect(wrapper.find('[data-testid="draft-restored"]').exists()).toBe(false)
 

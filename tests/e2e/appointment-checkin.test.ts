@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CN_HOLIDAYS, centerClock, fromMinutes, holidayLookup, residentIdCheckChar, type ServiceCalendar, slotsOn } from '../../src/domain'
-import { insertBooking } from '../../server/booking/booking-store'
-import { openSqliteStore } from '../../server/store/sqlite-store'
-import { CentralServer, DEMO_PASSWORD, eventually, launchBrowser, signIn, step, waitForServiceWorker } from './harness'
+import { centerClock, residentIdCheckChar, type ServiceCalendar } from '../../src/domain'
+import { CentralServer, DEMO_PASSWORD, clockFrom, eventually, launchBrowser, signIn, step, waitForServiceWorker } from './harness'
 
 /**
  * 群众选时间 to 到号: a citizen books today's slot on the public page; a clerk's tablet pulls it while
@@ -15,16 +13,16 @@ let browser: Browser
 const first17 = '15060219850312004'
 const ID_NUMBER = first17 + residentIdCheckChar(first17)
 const MOBILE = '13904771234'
-const today = centerClock(new Date()).date
 /**
- * The slot to book: the first 10-minute slot still to start today. From 23:30 in the centre none is
- * left to book on the public page, so the day's last slot is booked as an earlier booking would have
- * been (the page's own path is public-booking.test.ts); everything from the tablet on is the same.
- * E2E_BOOK_LATE=1 takes that path at any hour.
+ * The test's "now", whatever the hour it runs at: Saturday 28 November 2026, 10:00 in the centre.
+ * The central server's booking and the clerk's browser both go by it (and run on from it), so
+ * today's slots still to come are the same on every run. It lies in the past, so the sessions
+ * the server hands out (by the real clock) are live for the browser too.
  */
-const minutes = centerClock(new Date()).minutes
-const onPage = minutes < 23 * 60 + 30 && !process.env.E2E_BOOK_LATE
-const slotStart = onPage ? fromMinutes((Math.floor(minutes / 10) + 2) * 10) : '23:40'
+const NOW = new Date('2026-11-28T02:00:00.000Z')
+const today = centerClock(NOW).date
+/** Two slots after NOW's: still to start while the citizen books. */
+const slotStart = '10:20'
 /** Service all day on every kind of day, in 10-minute slots, so today has slots still to come. */
 function allDayCalendar(itemId: string): ServiceCalendar {
   const allDay = { start: '00:00', end: '23:50', itemIds: [itemId], capacity: 5 }
@@ -37,10 +35,9 @@ function allDayCalendar(itemId: string): ServiceCalendar {
 }
 let centerId = ''
 let itemId = ''
-let calendar: ServiceCalendar
 
 beforeAll(async () => {
-  server = await new CentralServer().start()
+  server = await new CentralServer(clockFrom(NOW)).start()
   browser = await launchBrowser()
   const api = server.api.bind(server)
   const { body: { token } } = await api<{ token: string }>('/api/auth/login', { method: 'POST', json: { username: 'admin', password: DEMO_PASSWORD, deviceId: 'e2e-admin' } })
@@ -48,8 +45,7 @@ beforeAll(async () => {
   centerId = centers.body.centers.find(c => c.code === 'ORD')!.id
   const items = await api<{ items: { id: string, code: string }[] }>(`/api/public/centers/${centerId}/items`)
   itemId = items.body.items.find(i => i.code === 'SI-001')!.id
-  calendar = allDayCalendar(itemId)
-  const saved = await api(`/api/centers/${centerId}/calendar`, { method: 'PUT', token, json: { baseVersion: 1, calendar } })
+  const saved = await api(`/api/centers/${centerId}/calendar`, { method: 'PUT', token, json: { baseVersion: 1, calendar: allDayCalendar(itemId) } })
   expect(saved.status).toBe(200)
 })
 afterAll(async () => {
@@ -58,17 +54,6 @@ afterAll(async () => {
 })
 
 async function bookToday(): Promise<string> {
-  if (!onPage) {
-    const store = openSqliteStore(server.dataDir)
-    try {
-      const request = { centerId, itemId, date: today, slotStart, name: '周丽', mobile: MOBILE, idNumber: ID_NUMBER }
-      const slot = slotsOn(calendar, holidayLookup(CN_HOLIDAYS[Number(today.slice(0, 4))] ?? []), today).at(-1)!
-      expect(slot.start).toBe(slotStart)
-      const row = await store.write(tx => insertBooking(tx, request, slot, new Date(Date.now() - 3_600_000)))
-      return row!.code
-    }
-    finally { await store.close() }
-  }
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   const page = await context.newPage()
   const code = await step(page, 'citizen books today', async () => {
@@ -95,6 +80,7 @@ describe('an appointment checked in at an offline desk', () => {
     const code = await bookToday()
 
     const clerkContext = await browser.newContext({ locale: 'zh-CN' })
+    await clerkContext.clock.install({ time: NOW })
     const clerk = await signIn(clerkContext, server.url, 'ord-clerk1')
     await waitForServiceWorker(clerk)
     await clerk.getByTestId('sync-reachable').and(clerk.locator('[data-state="up"]')).waitFor()

@@ -14,7 +14,8 @@ const VITE = path.resolve('node_modules/vite/bin/vite.js')
 export default function setup(): void {
   const build = (...args: string[]) => execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn', '--emptyOutDir', ...args],
     { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-  build('--outDir', E2E_DIST)
+  // With its manifest (.vite/manifest.json): the first-load test reads the chunk graph from it.
+  build('--outDir', E2E_DIST, '--manifest')
   // The public booking page, into <dist>/booking as `npm run build` puts it.
   build('-c', 'vite.booking.config.ts', '--outDir', path.join(E2E_DIST, 'booking'))
 }

@@ -34,10 +34,13 @@ export class CentralServer {
   /** Kept across stop() and start(), so the app's origin stays the same. */
   port = 0
 
+  /** `now`: the clock its public booking goes by (see clockFrom); the real one when not given. */
+  constructor(private readonly now?: () => Date) {}
+
   get url() { return `http://127.0.0.1:${this.port}` }
 
   async start(): Promise<this> {
-    this.app = await buildApp({ dataDir: this.dataDir, demo: true, distDir: E2E_DIST, logger: false })
+    this.app = await buildApp({ dataDir: this.dataDir, demo: true, distDir: E2E_DIST, logger: false, now: this.now })
     await this.app.listen({ port: this.port, host: '127.0.0.1' })
     const address = this.app.server.address()
     if (address && typeof address === 'object') this.port = address.port
@@ -70,6 +73,12 @@ export class CentralServer {
     await this.stop()
     fs.rmSync(this.dataDir, { recursive: true, force: true })
   }
+}
+
+/** A clock that reads `start` now and runs on from there, as the browser's does after `clock.install({ time: start })`. */
+export function clockFrom(start: Date): () => Date {
+  const offset = start.getTime() - Date.now()
+  return () => new Date(Date.now() + offset)
 }
 
 export async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {

@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { describe, expect, it } from 'vitest'
 import { knownReasons } from '../../server/sync/reasons'
-import { CASE_ACTIONS, CASE_STATUSES, CHANNELS, OPS, ROLES } from '../../src/domain'
+import { CASE_ACTIONS, CASE_STATUSES, CHANNELS, OPS, REFUSAL_REASONS, ROLES } from '../../src/domain'
 import en from '../../src/i18n/en'
 import zhCN from '../../src/i18n/zh-CN'
 
@@ -18,12 +18,8 @@ const enKeys = leafKeys(en)
 
 /** What the domain, the sync engine and the server hand to the UI as keys. */
 const REQUIRED = [
-  'field.required', 'field.tooLong', 'field.invalid',
-  'field.residentId.format', 'field.residentId.region', 'field.residentId.birthDate', 'field.residentId.checksum',
-  'field.creditCode.format', 'field.creditCode.checksum', 'field.mobile.format',
-  'transition.state', 'transition.role', 'transition.approval',
-  ...['actorMismatch', 'role', 'caseNotFound', 'otherCenter', 'caseExists', 'invalidPayload', 'itemNotFound',
-    'applicantType', 'finalCase', 'fieldNotEditable', 'earlierFailed'].map(k => `reject.${k}`),
+  // Every reason the domain's rules refuse a change with (its `deny` takes only these).
+  ...REFUSAL_REASONS,
   ...['credentials', 'rateLimited', 'unreachable', 'failed'].map(k => `signIn.error.${k}`),
   ...CASE_STATUSES.map(s => `status.${s}`),
   ...CASE_ACTIONS.map(a => `action.${a}`),

@@ -1,11 +1,10 @@
+import { useDebounceFn } from '@vueuse/core'
 import { db } from '../../db/db'
 import { SYNC_TAG } from '../sync-tag'
 import { readSyncStatus } from '../sync-status'
 
 const TICK_MS = 2_000
 const DEBOUNCE_MS = 300
-
-let debounceTimer: ReturnType<typeof setTimeout> | undefined
 
 /**
  * Runs a round in this page; the Web Lock keeps it from overlapping the worker's. The engine
@@ -30,16 +29,15 @@ export async function requestSync(): Promise<void> {
 }
 
 /** Debounced, so a burst of edits becomes one round. */
-export function requestSyncSoon(): void {
-  clearTimeout(debounceTimer)
-  debounceTimer = setTimeout(() => void requestSync(), DEBOUNCE_MS)
-}
+export const requestSyncSoon: () => void = useDebounceFn(() => void requestSync(), DEBOUNCE_MS)
 
 /**
  * While a page is open it keeps sync going: when the engine's next attempt falls due (backoff,
  * reachability probe, periodic pull), when the device comes online, and when the app is shown.
  * A failed Background Sync may be retried by the browser only minutes later, so the page does not
- * wait for it. Returns a function that stops the scheduler.
+ * wait for it. When the device goes offline a round runs too: its probe fails at once, so the
+ * header stops saying "connected" (else it would until the next round, up to a minute later).
+ * Returns a function that stops the scheduler.
  */
 export function startSyncScheduler(): () => void {
   let running = false
@@ -54,12 +52,14 @@ export function startSyncScheduler(): () => void {
   const now = () => void runIfDue(true)
   const onVisible = () => { if (document.visibilityState === 'visible') now() }
   window.addEventListener('online', now)
+  window.addEventListener('offline', now)
   document.addEventListener('visibilitychange', onVisible)
   const ticker = setInterval(() => void runIfDue(), TICK_MS)
   now()
   return () => {
     clearInterval(ticker)
     window.removeEventListener('online', now)
+    window.removeEventListener('offline', now)
     document.removeEventListener('visibilitychange', onVisible)
   }
 }

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto'
 import { createPinia, type Pinia, setActivePinia } from 'pinia'
+import type { VueWrapper } from '@vue/test-utils'
+import { expect, vi } from 'vitest'
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router'
 import type { DeviceSession } from '../../../src/db/database'
 import { db } from '../../../src/db/db'
@@ -60,19 +62,15 @@ export function caseRecord(overrides: Partial<CaseRecord> & Pick<CaseRecord, 'id
   }
 }
 
-/** Lets Dexie's liveQueries and IndexedDB callbacks settle (they run on macrotasks in fake-indexeddb). */
-export async function settle(rounds = 5) {
-  for (let i = 0; i < rounds; i++) await new Promise(resolve => setTimeout(resolve, 10))
-}
+/**
+ * Waits until `check` passes: rendering that follows a liveQuery, or IndexedDB work (fake-indexeddb
+ * runs it on setImmediate). vi.waitFor polls the condition, and under fake timers moves the clock on
+ * by its interval, so no test waits a fixed time; the limit only turns a hang into the check's own
+ * error before the test's timeout. Waits for an app timer (debounce, idle lock) advance fake time.
+ */
+export const until = <T>(check: () => T | Promise<T>, timeoutMs = 4_000): Promise<T> =>
+  vi.waitFor(check, { timeout: timeoutMs, interval: 5 })
 
-/** Waits until `check` passes (for liveQuery-driven rendering), or fails with its last error. */
-export async function until(check: () => void | Promise<void>, timeoutMs = 2000) {
-  const started = Date.now()
-  for (;;) {
-    try { return await check() }
-    catch (error) {
-      if (Date.now() - started > timeoutMs) throw error
-      await new Promise(resolve => setTimeout(resolve, 20))
-    }
-  }
-}
+/** The intake form has read the draft and the window number (typing earlier wins over them). */
+export const intakeFormLoaded = (wrapper: VueWrapper) =>
+  until(() => expect(wrapper.find('[data-testid="intake-form"]').attributes('aria-busy')).toBe('false'))
