@@ -1,3 +1,4 @@
+import type { Linter } from 'eslint'
 import globals from 'globals'
 import pluginVue from 'eslint-plugin-vue'
 import tseslint from 'typescript-eslint'
@@ -25,13 +26,19 @@ export default tseslint.config(
   },
   // The rules are shared by the app, its service worker and the server: no framework, storage or
   // Node import may creep in, only valibot, uuidv7 and other files of src/domain.
-  ...[['src/domain/*.ts', '^\\.\\./'], ['src/domain/*/*.ts', '^\\.\\./\\.\\./']].map(([files, outside]) => ({
-    files: [files!],
+  domainImports('src/domain/*.ts', '^\\.\\./'),
+  domainImports('src/domain/*/*.ts', '^\\.\\./\\.\\./'),
+)
+
+/** Imports allowed in `files` of src/domain: valibot, uuidv7 and relative paths that stay inside (not matching `outside`). */
+function domainImports(files: string, outside: string): Linter.Config {
+  return {
+    files: [files],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { regex: '^(?!valibot$|uuidv7$|\\.)', message: 'src/domain imports only valibot, uuidv7 and src/domain (no Vue, Dexie, Pinia or Node)' },
-        { regex: outside!, message: 'src/domain imports only files of src/domain' },
+        { regex: outside, message: 'src/domain imports only files of src/domain' },
       ] }],
     },
-  })),
-)
+  }
+}

@@ -5,8 +5,10 @@ import SQLite from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
-import { DB_FILE, openDatabase, sqliteOf } from '../../server/db/database'
-import { migrateToLatest } from '../../server/db/migrations'
+import { Kysely, SqliteDialect } from 'kysely'
+import { migrateToLatest } from '../../server/store/migrations'
+import type { Database } from '../../server/store/schema'
+import { DB_FILE } from '../../server/store/sqlite-store'
 import { formatCaseNo } from '../../src/domain/case-number'
 import type { LoginResponse, PullResponse, PushResponse } from '../../src/domain/protocol'
 import { CASES, CLERK, IDS, MUTATIONS, PASSWORD, PREVIOUS_MIGRATION, TOKEN, fillRelease0003 } from '../support/server-release-0003'
@@ -30,13 +32,15 @@ const dump = (sql: SQLite.Database): Rows => Object.fromEntries(tables(sql).map(
 const migrationsRun = (sql: SQLite.Database) => (sql.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(m => m.name)
 
 beforeAll(async () => {
-  const old = openDatabase(dataDir)
+  // The previous release's schema, made by its migrations on a plain connection, filled as that release wrote rows.
+  const sqlite = new SQLite(path.join(dataDir, DB_FILE))
+  const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrateToLatest(old, PREVIOUS_MIGRATION)
-  fillRelease0003(sqliteOf(old))
-  before = dump(sqliteOf(old))
+  fillRelease0003(sqlite)
+  before = dump(sqlite)
   await old.destroy()
 
-  app = await buildApp({ dataDir, demo: false, distDir: null, logger: false })
+  app = await buildApp({ dataDir, demo: false, distDir: null, logger: false, checkResponses: true })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   server = { app, url, dataDir, sql: new SQLite(path.join(dataDir, DB_FILE)), close: async () => undefined }
   after = dump(server.sql)
