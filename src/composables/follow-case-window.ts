@@ -1,9 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { type Ref, type ShallowRef, watch } from 'vue'
 import type { Checkpoints } from '../db/case-list-checkpoints'
-import {
-  type CaseWindow, firstWindowSpec, type ListQuery, listKeyOf, readWindow, sameQuery, type WindowSpec,
-} from '../db/case-list-window'
+import { listKeyOf } from '../db/case-list-keyset'
+import { type CaseWindow, firstWindowSpec, type ListQuery, readWindow, sameQuery, type WindowSpec } from '../db/case-list-window'
 import { db } from '../db/db'
 import type { CaseRecord } from '../domain'
 

@@ -1,52 +1,20 @@
-import Dexie from 'dexie'
 import type { CaseRecord, CaseStatus } from '../domain'
+import { type ListKey, readFrom, readNewer } from './case-list-keyset'
 import { listCases } from './case-queries'
 import type { ShiftDeskDB } from './database'
 
 /**
- * Windows of the case list (newest first, optionally one status): the cases around those on
- * screen. Without a search they are read by keyset, from a case's place in the list rather than by
- * offset: in Chromium, IndexedDB walks every skipped entry, so an offset of 50,000 costs seconds
- * while 100 cases after a known one cost milliseconds.
+ * Windows of the case list: the cases around those on screen, a few hundred whatever the device
+ * holds. Without a search a window is read by keyset (case-list-keyset.ts), with a search by offset
+ * among its matches (listCases), which stays short.
  *
- * List order is the index order reversed: receivedAt descending and, between equal times, id
- * descending (IndexedDB orders equal index keys by primary key).
+ * A query is what the list shows: one status or all, and what the clerk searched for.
  */
-export interface ListKey { receivedAt: string, id: string }
-
-export const listKeyOf = (record: CaseRecord): ListKey => ({ receivedAt: record.receivedAt, id: record.id })
-
-/** The indexes the list reads, as IndexedDB names them. */
-export const INDEX = { all: 'receivedAt', status: '[status+receivedAt]' } as const
-
-/** Cases from `from` (itself included when still there) towards older ones; from the newest when null. */
-export function readFrom(db: ShiftDeskDB, status: CaseStatus | null, from: ListKey | null, limit: number): Promise<CaseRecord[]> {
-  if (limit <= 0) return Promise.resolve([])
-  const upper = from?.receivedAt ?? Dexie.maxKey
-  const range = status
-    ? db.cases.where(INDEX.status).between([status, Dexie.minKey], [status, upper], true, true)
-    : db.cases.where(INDEX.all).belowOrEqual(upper)
-  const collection = range.reverse()
-  if (!from) return collection.limit(limit).toArray()
-  return collection.filter(c => c.receivedAt < from.receivedAt || c.id <= from.id).limit(limit).toArray()
-}
-
-/** Up to `limit` cases just newer than `key` (itself excluded), in list order. */
-export async function readNewer(db: ShiftDeskDB, status: CaseStatus | null, key: ListKey, limit: number): Promise<CaseRecord[]> {
-  if (limit <= 0) return []
-  const range = status
-    ? db.cases.where(INDEX.status).between([status, key.receivedAt], [status, Dexie.maxKey], true, true)
-    : db.cases.where(INDEX.all).aboveOrEqual(key.receivedAt)
-  const rows = await range.filter(c => c.receivedAt > key.receivedAt || c.id > key.id).limit(limit).toArray()
-  return rows.reverse()
-}
-
-/** What the list shows: one status or all, and what the clerk searched for. */
 export interface ListQuery { status: CaseStatus | null, search: string }
 
 /** A window read by keyset: `older` cases from `anchor` on (from the newest when null) and `newer` ones before it. */
 export interface KeysetSpec { kind: 'keyset', query: ListQuery, anchor: ListKey | null, anchorIndex: number, newer: number, older: number }
-/** A search's window, read by offset: its matches are few enough, or walked newest first (case-queries.ts). */
+/** A search's window: `limit` of its matches from `offset` on. */
 export interface SearchSpec { kind: 'search', query: ListQuery, offset: number, limit: number }
 export type WindowSpec = KeysetSpec | SearchSpec
 
