@@ -17,16 +17,24 @@ export const listKeyOf = (record: CaseRecord): ListKey => ({ receivedAt: record.
 /** The indexes the list reads, as IndexedDB names them. */
 export const INDEX = { all: 'receivedAt', status: '[status+receivedAt]' } as const
 
-/** Cases from `from` (itself included when still there) towards older ones; from the newest when null. */
-export function readFrom(db: ShiftDeskDB, status: CaseStatus | null, from: ListKey | null, limit: number): Promise<CaseRecord[]> {
-  if (limit <= 0) return Promise.resolve([])
-  const upper = from?.receivedAt ?? Dexie.maxKey
-  const range = status
-    ? db.cases.where(INDEX.status).between([status, Dexie.minKey], [status, upper], true, true)
-    : db.cases.where(INDEX.all).belowOrEqual(upper)
-  const collection = range.reverse()
-  if (!from) return collection.limit(limit).toArray()
-  return collection.filter(c => c.receivedAt < from.receivedAt || c.id <= from.id).limit(limit).toArray()
+/**
+ * Cases from `from` (itself included when still there) towards older ones; from the newest when
+ * null. Two plain index reads rather than one filtered walk (a cursor, a round trip per batch of
+ * cases): the cases received at the very moment of `from`, up to its id, and the older ones.
+ */
+export async function readFrom(db: ShiftDeskDB, status: CaseStatus | null, from: ListKey | null, limit: number): Promise<CaseRecord[]> {
+  if (limit <= 0) return []
+  const index = db.cases.where(status ? INDEX.status : INDEX.all)
+  const at = (receivedAt: string | typeof Dexie.maxKey) => (status ? [status, receivedAt] : receivedAt)
+  const bottom = status ? [status, Dexie.minKey] : Dexie.minKey
+  if (!from) return index.between(bottom, at(Dexie.maxKey), true, true).reverse().limit(limit).toArray()
+  const [sameTime, older] = await Promise.all([
+    index.equals(at(from.receivedAt)).toArray(),
+    index.between(bottom, at(from.receivedAt), true, false).reverse().limit(limit).toArray(),
+  ])
+  // Equal times are in id order; the list shows them newest id first.
+  const upToFrom = sameTime.filter(c => c.id <= from.id).reverse()
+  return [...upToFrom, ...older].slice(0, limit)
 }
 
 /** Up to `limit` cases just newer than `key` (itself excluded), in list order. */

@@ -53,14 +53,14 @@ async function nameSearch(db: ShiftDeskDB, prefix: string, status: CaseStatus | 
     .between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey]).limit(max).toArray()
   const page = (matches: CaseRecord[]) => matches.filter(wanted).sort(newestFirst).slice(offset, offset + limit + 1)
 
-  const [first, counts] = await Promise.all([inNameOrder(FIRST_READ), countCasesByStatus(db)])
+  const first = await inNameOrder(FIRST_READ)
   if (first.length < FIRST_READ) return page(first)
-  const total = CASE_STATUSES.reduce((sum, s) => sum + counts[s], 0)
   const needed = offset + limit + 1
   const rows: CaseRecord[] = []
   let walked = 0
   let matched = 0
   let sortTried = false
+  let total: number | undefined
   let last: CaseRecord | null = null
   for (let size = FIRST_READ; ;) {
     // From the last case walked, which comes again first.
@@ -76,6 +76,8 @@ async function nameSearch(db: ShiftDeskDB, prefix: string, status: CaseStatus | 
     // Cases still to walk at the rate the prefix matched so far; at that rate it matches about
     // `rate × total` cases of any status, which is what reading them in name order would read.
     const ahead = Math.ceil((needed - matched) * walked / Math.max(matched, 1))
+    // The total from the status counters, read once a walk gets this far (another transaction).
+    total ??= Object.values(await countCasesByStatus(db)).reduce((sum, n) => sum + n, 0)
     if (!sortTried && matched / walked * total < ahead) {
       const all = await inNameOrder(ahead)
       if (all.length < ahead) return page(all)
