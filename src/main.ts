@@ -1,22 +1,22 @@
-import { createPinia } from 'pinia'
+import { type Pinia, createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { afterFirstPaint } from './components/case-list/after-first-paint'
-import { firstScreenRows } from './components/case-list/CaseListVirtual.vue'
-import { primeCaseWindow } from './components/case-list/use-case-window'
 import { CASE_STATUSES } from './domain'
 import { i18n, preferredLocale, setLocale } from './i18n'
 import { createAppRouter } from './router'
+import { useCaseListStore } from './stores/case-list'
 import { useSessionStore } from './stores/session'
 import { startSyncScheduler } from './sync/page/sync-scheduler'
+import { afterFirstPaint } from './utils/after-first-paint'
+import { firstScreenRows } from './utils/case-row-height'
 import './styles/index.css'
 
 /** The start page's first screen of cases, read while the app boots when the app opens on the list. */
-function primeStartPage(): Promise<void> {
+function preloadStartPage(pinia: Pinia): Promise<void> {
   if (location.pathname !== '/') return Promise.resolve()
   const params = new URLSearchParams(location.search)
   const status = CASE_STATUSES.find(s => s === params.get('status')) ?? null
-  return primeCaseWindow({ status, search: params.get('q')?.trim() ?? '' }, firstScreenRows())
+  return useCaseListStore(pinia).preload({ status, search: params.get('q')?.trim() ?? '' }, firstScreenRows())
 }
 
 async function boot() {
@@ -25,12 +25,12 @@ async function boot() {
   app.use(pinia)
   // Who is at the tablet comes from the device, before the first route is decided; the list's
   // first cases are read meanwhile, so the first paint shows the page whole, at once.
-  const primed = primeStartPage()
+  const preloaded = preloadStartPage(pinia)
   await Promise.all([useSessionStore(pinia).restore(), setLocale(preferredLocale())])
   const router = createAppRouter()
   app.use(router)
   app.use(i18n)
-  await Promise.all([router.isReady(), primed])
+  await Promise.all([router.isReady(), preloaded])
   app.mount('#app')
   // Syncing waits until the first screen is painted and the browser is idle: it is not what the
   // clerk came to see, and its round (engine code, network, writes) would hold up that paint.

@@ -26,5 +26,4 @@ export function onMessage(event: ExtendableMessageEvent): void {
   const type = (event.data as { type?: string } | null)?.type
   // The update prompt's "reload": the new version takes over only when the user asked.
   if (type === 'SKIP_WAITING') void self.skipWaiting()
-  if (type === 'SYNC') event.waitUntil(runSync(db))
 }

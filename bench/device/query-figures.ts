@@ -1,6 +1,6 @@
 import { countCasesByStatus, listCases, searchKind } from '../../src/db/case-queries'
 import { takeInCase } from '../../src/db/case-writes'
-import { answeredEntries, firstPending, heldChanges, outboxInState } from '../../src/db/outbox-queries'
+import { answeredEntries, changesWaitingForSignIn, firstPending, outboxInState } from '../../src/db/outbox-queries'
 import { usableSessions } from '../../src/sync/sessions'
 import { fakeIntake } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
@@ -49,7 +49,7 @@ export async function takeInTimes(dbName: string, count: number, seed = 3): Prom
 }
 
 /**
- * What the sync store reads again after every outbox change (the waiting count, held authors,
+ * What the sync store reads again after every outbox change (the waiting count, authors waiting for sign-in,
  * answered changes, the outbox page's first entries), and, as the baseline, what it read before:
  * every waiting change.
  */
@@ -57,7 +57,7 @@ export async function syncStoreReads(dbName: string) {
   const db = deviceDb(dbName)
   const now = await timed(async () => {
     const answered = await answeredEntries(db)
-    return Promise.all([outboxInState(db, 'pending').count(), heldChanges(db, await usableSessions(db), answered), firstPending(db)])
+    return Promise.all([outboxInState(db, 'pending').count(), changesWaitingForSignIn(db, await usableSessions(db), answered), firstPending(db)])
   })
   const before = await timed(() => outboxInState(db, 'pending').toArray())
   return { ms: now.ms, baselineMs: before.ms, waiting: now.result[0] }

@@ -81,7 +81,7 @@ export const deviceQueries: Scenario = {
         figure({
           name: `sync status reads, ${waiting.toLocaleString('en')} waiting`, unit: 'ms', runs: ms(storeReads), target: { op: '<=', value: 100 },
           baseline: { value: median(storeReads.map(r => r.baselineMs)), note: 'every waiting change loaded, as the store did' },
-          note: 'what the sync store reads again after each outbox change: waiting count ([state+seq] index), held authors, answered changes, the first 100',
+          note: 'what the sync store reads again after each outbox change: waiting count ([state+seq] index), authors waiting for sign-in, answered changes, the first 100',
         }),
       ]
     }

@@ -4,7 +4,7 @@ import { useSessionStore } from '../stores/session'
 import { useSyncStore } from '../stores/sync'
 import { useCatalogue } from './use-catalogue'
 import { useNow } from './use-now'
-import { readStorageFacts, updateWaiting } from './use-storage'
+import { readStorageFacts, updateWaiting } from '../utils/browser-storage'
 
 /** The shift readiness check: live facts from the stores plus what the browser says on (re)check. */
 export function useShiftReadiness() {

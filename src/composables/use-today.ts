@@ -37,7 +37,7 @@ export function useToday() {
     return rows.filter(c => c.centerId === centerId.value)
   }, [], [centerId, today])
   /** The outbox state of each change still shown over an appointment, by mutation id. */
-  const marks = useLiveQuery(async () => {
+  const outboxStates = useLiveQuery(async () => {
     const ids = appointments.value.flatMap(a => (a.local ? [a.local.mutationId] : []))
     const entries = ids.length ? await db.outbox.where('id').anyOf(ids).toArray() : []
     return new Map<string, OutboxEntry['state']>(entries.map(entry => [entry.id, entry.state]))
@@ -47,10 +47,10 @@ export function useToday() {
   const figures = computed(() => dayFigures(cases.value, {
     calendar: calendar.value.calendar?.calendar ?? null, holidays: calendar.value.holidays, date: today.value, now: new Date(now.value),
   }))
-  /** A change made here and not yet applied by the central system: waiting, or refused. */
-  const markOf = (a: DeviceAppointment) => (a.local ? marks.value.get(a.local.mutationId) : undefined)
+  /** The outbox state of the change made here and shown over `a`, not yet applied by the central system: waiting, or refused. */
+  const outboxStateOf = (a: DeviceAppointment) => (a.local ? outboxStates.value.get(a.local.mutationId) : undefined)
 
-  return { today, now, days, calendar, appointments, sessions, figures, markOf }
+  return { today, now, days, calendar, appointments, sessions, figures, outboxStateOf }
 }
 
 /** One appointment as this device holds it (undefined while loading, null when not here); live. */

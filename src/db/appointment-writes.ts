@@ -13,7 +13,11 @@ import { withReopen } from './reopen'
  * the outbox, and drops it otherwise: by then the central system's copy says what happened.
  */
 
-const markOf = (current: DeviceAppointment, mutationId: string): DeviceAppointment['local'] =>
+/**
+ * The `local` of an appointment changed here by `mutationId`: its base stays the central system's
+ * state from before the first local change.
+ */
+const localChange = (current: DeviceAppointment, mutationId: string): DeviceAppointment['local'] =>
   ({ mutationId, base: current.local?.base ?? { status: current.status, caseId: current.caseId, updatedAt: current.updatedAt } })
 
 /** Stores a page's appointments, inside the pull's transaction (appointments and outbox in scope). */
@@ -27,12 +31,12 @@ export async function storePulledAppointments(db: ShiftDeskDB, changes: readonly
   const gone: string[] = []
   latest.forEach((change, i) => {
     const data = change.data as Appointment | null
-    const held = stored[i]
+    const onDevice = stored[i]
     if (!data) gone.push(change.id)
-    else if (held?.local && waiting.has(held.local.mutationId))
+    else if (onDevice?.local && waiting.has(onDevice.local.mutationId))
       puts.push({
-        ...data, status: held.status, caseId: held.caseId, updatedAt: held.updatedAt,
-        local: { ...held.local, base: { status: data.status, caseId: data.caseId, updatedAt: data.updatedAt } },
+        ...data, status: onDevice.status, caseId: onDevice.caseId, updatedAt: onDevice.updatedAt,
+        local: { ...onDevice.local, base: { status: data.status, caseId: data.caseId, updatedAt: data.updatedAt } },
       })
     else puts.push(data)
   })
@@ -49,7 +53,7 @@ export function markNoShow(db: ShiftDeskDB, actor: StaffUser, appointmentId: str
     }
     const outcome = decideNoShow(current, mutation, { actor, now })
     if (!outcome.ok) throw new LocalRejection(outcome.code, outcome.reason)
-    const next: DeviceAppointment = { ...outcome.next, local: markOf(current!, mutation.id) }
+    const next: DeviceAppointment = { ...outcome.next, local: localChange(current!, mutation.id) }
     await Promise.all([
       db.appointments.put(next),
       db.outbox.add({ id: mutation.id, entityId: appointmentId, actorId: actor.id, actor, state: 'pending', mutation }),
@@ -67,7 +71,7 @@ export async function checkInLocally(db: ShiftDeskDB, actor: StaffUser, record: 
   const current = await db.appointments.get(record.appointmentId)
   const outcome = checkInAppointment(current, record.id, { actor, now })
   if (!outcome.ok) throw new LocalRejection(outcome.code, outcome.reason, 'appointmentId')
-  if (outcome.next) await db.appointments.put({ ...outcome.next, local: markOf(current!, record.history[0]!.mutationId) })
+  if (outcome.next) await db.appointments.put({ ...outcome.next, local: localChange(current!, record.history[0]!.mutationId) })
 }
 
 /** The appointment an outbox change marked, if any: a no-show names it, a check-in's create carries it. */

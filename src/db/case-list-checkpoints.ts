@@ -1,9 +1,9 @@
 import type { CaseStatus } from '../domain'
 import type { ShiftDeskDB } from './database'
-import { INDEX, type ListKey } from './case-list-window'
+import { INDEX, type ListKey } from './case-list-keyset'
 
 /**
- * Checkpoints of the case list for jumps deep into it (case-list-window.ts reads from them). Only
+ * Checkpoints of the case list for jumps deep into it (case-list-keyset.ts reads from them). Only
  * a jump needs them, so this loads with the first one, not with the start page.
  */
 export interface Checkpoints { keys: ListKey[], done: boolean }

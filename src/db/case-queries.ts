@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { CASE_STATUSES, type CaseRecord, type CaseStatus } from '../domain'
+import { listKeyOf, readFrom } from './case-list-keyset'
 import type { ShiftDeskDB } from './database'
 
 /**
@@ -28,66 +29,61 @@ export function searchKind(search: string): SearchKind {
 const newestFirst = (a: CaseRecord, b: CaseRecord) =>
   (a.receivedAt === b.receivedAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.receivedAt < b.receivedAt ? 1 : -1)
 
-/** Matches read first, in name order: a prefix matching fewer than this (a person's name) is sorted whole. */
-const PROBE = 150
-/** Newest cases read first along the time index when the prefix is common, to see how common. */
-const FIRST_CHUNK = 250
-/** Walking more cases than this along the time index costs more than reading every match and sorting. */
-const WALK_MAX = 2500
-/** At most this many matches are read to be sorted; a prefix matching more is always walked. */
-const SORT_MAX = 5000
-/** Chunks of the walk stay within these sizes, whatever the matches seen so far suggest. */
-const CHUNK_MIN = 100
-const CHUNK_MAX = 2000
-/** Extra cases read after a chunk for cases received at the very same moment as its last. */
-const SAME_TIME = 50
+/**
+ * How many matches a name search reads first, in name order: a prefix matching fewer (two
+ * characters of a person's name: ~30–150 of 100,000 cases) is read whole and sorted. The walk's
+ * first read is as long: a page of 50 at once for a prefix as common as the centre's own name
+ * (~20 % of its cases, the enterprises named after it).
+ */
+const FIRST_READ = 256
 
 /**
- * A name-prefix search, newest first, in one or a few IndexedDB reads (each a round trip to the
- * browser's database process; a case read costs ~25 µs in Chromium, so the rows read are the cost):
- * - a prefix matching few cases (two characters of a person's name: ~30–150 of 100,000) comes
- *   whole in one read of [applicantName+receivedAt] and is sorted here;
- * - a common one (a surname, ~7 %; "鄂尔多斯…" for the enterprises of 鄂尔多斯, ~20 %) walks the
- *   cases newest first, each chunk sized by how often the prefix matched so far, until the page is
- *   full; a few hundred cases read;
- * - one in between, where the walk would read thousands of cases to fill a page, reads its
- *   matches whole after the first chunk and sorts them.
+ * A name-prefix search, newest first. Each case read costs ~25 µs in Chromium (a read is a round
+ * trip to the browser's database process), so the cases read are the cost:
+ * - a prefix matching few cases comes whole in one read of [applicantName+receivedAt], sorted here;
+ * - a common one (a surname, ~7 %) walks the list newest first (one status's cases when filtered), by
+ *   keyset as the list itself reads (case-list-keyset.ts), each read as long as the walk still needs
+ *   at the rate the prefix matched so far, until the page is full;
+ * - once that rate says the matches are fewer than the cases still to walk, the matches are read
+ *   in name order instead, no more of them than the walk would read, and sorted if that was all.
  */
-async function nameSearch(db: ShiftDeskDB, prefix: string, status: CaseStatus | null | undefined, offset: number, limit: number) {
+async function nameSearch(db: ShiftDeskDB, prefix: string, status: CaseStatus | null, offset: number, limit: number) {
   const wanted = (c: CaseRecord) => c.applicantName.startsWith(prefix) && (!status || c.status === status)
   const inNameOrder = (max: number) => db.cases.where('[applicantName+receivedAt]')
     .between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey]).limit(max).toArray()
   const page = (matches: CaseRecord[]) => matches.filter(wanted).sort(newestFirst).slice(offset, offset + limit + 1)
 
-  const probe = await inNameOrder(PROBE)
-  if (probe.length < PROBE) return page(probe)
-  const rows: CaseRecord[] = []
+  const first = await inNameOrder(FIRST_READ)
+  if (first.length < FIRST_READ) return page(first)
   const needed = offset + limit + 1
+  const rows: CaseRecord[] = []
   let walked = 0
   let matched = 0
-  let maySort = true
-  let last: CaseRecord | undefined
-  for (let size = FIRST_CHUNK; ;) {
-    // Keyset: each chunk starts at the last case seen, whose time it reads again (to keep cases
-    // received at that same moment, which come after it in id order).
-    const from = last ? db.cases.where('receivedAt').belowOrEqual(last.receivedAt) : db.cases.orderBy('receivedAt')
-    const read = last ? size + SAME_TIME : size
-    const chunk = await from.reverse().limit(read).toArray()
-    const fresh = last ? chunk.filter(c => newestFirst(last!, c) < 0) : chunk
-    walked += fresh.length
-    for (const c of fresh.filter(wanted)) {
+  let sortTried = false
+  let total: number | undefined
+  let last: CaseRecord | null = null
+  for (let size = FIRST_READ; ;) {
+    // From the last case walked, which comes again first.
+    const asked = last ? size + 1 : size
+    const read = await readFrom(db, status, last && listKeyOf(last), asked)
+    const chunk: CaseRecord[] = last ? read.filter(c => c.id !== last!.id) : read
+    walked += chunk.length
+    for (const c of chunk.filter(wanted)) {
       if (++matched > offset && rows.push(c) > limit) return rows
     }
-    if (chunk.length < read || !fresh.length) return rows
-    last = fresh.at(-1)
-    // Cases still to walk at the rate the prefix matched so far.
-    const ahead = (needed - matched) * walked / Math.max(matched, 1)
-    if (ahead > WALK_MAX && maySort) {
-      const all = await inNameOrder(SORT_MAX)
-      if (all.length < SORT_MAX) return page(all)
-      maySort = false
+    if (read.length < asked) return rows
+    last = chunk.at(-1)!
+    // Cases still to walk at the rate the prefix matched so far; at that rate it matches about
+    // `rate × total` cases of any status, which is what reading them in name order would read.
+    const ahead = Math.ceil((needed - matched) * walked / Math.max(matched, 1))
+    // The total from the status counters, read once a walk gets this far (another transaction).
+    total ??= Object.values(await countCasesByStatus(db)).reduce((sum, n) => sum + n, 0)
+    if (!sortTried && matched / walked * total < ahead) {
+      const all = await inNameOrder(ahead)
+      if (all.length < ahead) return page(all)
+      sortTried = true
     }
-    size = Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.ceil(ahead * 1.2)))
+    size = ahead
   }
 }
 
@@ -101,7 +97,7 @@ async function readPage(db: ShiftDeskDB, query: CaseListQuery): Promise<CaseReco
   const search = query.search?.trim()
   if (search) {
     const kind = searchKind(search)
-    if (kind === 'name') return nameSearch(db, search, status, offset, limit)
+    if (kind === 'name') return nameSearch(db, search, status ?? null, offset, limit)
     let collection = searchCollection(db, search, kind)
     if (status) collection = collection.filter(c => c.status === status)
     return collection.offset(offset).limit(limit + 1).toArray()

@@ -8,5 +8,5 @@ export async function readMeta<T>(db: ShiftDeskDB, key: string, fallback: T): Pr
 
 export const writeMeta = (db: ShiftDeskDB, key: string, value: unknown) => db.meta.put({ key, value })
 
-/** When the device last held everything the central system had for it (after a complete pull). */
+/** When the device last stored everything the central system had for it (after a complete pull). */
 export const PULLED_UP_TO = 'pulledUpTo'

@@ -37,14 +37,17 @@ export async function pendingCountOf(db: ShiftDeskDB, actorId: string, answered?
   return all - settled.filter(entry => entry.actorId === actorId).length
 }
 
-export interface HeldGroup { actorId: string, actorName: string, count: number }
+/** One author's pending changes, waiting for them to sign in again on this device. */
+export interface WaitingForSignIn { actorId: string, actorName: string, count: number }
 
 /**
  * Pending changes whose author has no usable session on this device, per author. Everyone whose
  * changes are here signed in here, and a session row is never deleted (signing out empties its
  * token), so only the authors of the unusable sessions are counted: usually nobody.
  */
-export async function heldChanges(db: ShiftDeskDB, usable: Map<string, DeviceSession>, answered: OutboxEntry[]): Promise<HeldGroup[]> {
+export async function changesWaitingForSignIn(
+  db: ShiftDeskDB, usable: Map<string, DeviceSession>, answered: OutboxEntry[],
+): Promise<WaitingForSignIn[]> {
   const others = (await db.sessions.toArray()).filter(session => !usable.has(session.userId))
   const groups = await Promise.all(others.map(async ({ userId, user }) =>
     ({ actorId: userId, actorName: user.name, count: await pendingCountOf(db, userId, answered) })))

@@ -1,40 +1,20 @@
 import * as v from 'valibot'
+import type { Appointment } from './appointment-record'
 import type { BookingStatus } from './booking'
 import type { Mutation, RejectCode } from './protocol'
 import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
-import { type SessionKind, centerInstant } from './service-calendar'
+import { centerInstant } from './service-calendar'
 
 /**
- * 预约 as the staff see it: a citizen's booking (made on the public page) pulled to the centre's
- * devices, whole (the clerk needs the ID number to take the case in). The rules of what staff do
- * with it are here once, for the device (shown at once, offline) and the server (which decides):
- * check-in (到号) happens by taking in a case that names the appointment; no-show (爽约) is its own
- * change, `appointment.noShow`, allowed once the slot has ended by the centre's clock.
+ * What staff do with an appointment (appointment-record.ts), the rules here once, for the device
+ * (shown at once, offline) and the server (which decides): check-in (到号) happens by taking in a
+ * case that names the appointment; no-show (爽约) is its own change, `appointment.noShow`, allowed
+ * once the slot has ended by the centre's clock.
  */
-export interface Appointment {
-  id: string
-  /** The booking code the citizen holds. */
-  code: string
-  centerId: string
-  itemId: string
-  /** The service item's name when the change was pulled, so the list reads without the catalogue. */
-  itemName: string
-  /** The centre's day, YYYY-MM-DD, and the slot's wall-clock times there (HH:MM). */
-  date: string
-  slotStart: string
-  slotEnd: string
-  kind: SessionKind
-  name: string
-  mobile: string
-  idNumber: string
-  status: BookingStatus
-  /** The case a check-in took the applicant in as; null until then. */
-  caseId: string | null
-  /** Server version: 1 when booked, one more with every change. */
-  version: number
-  updatedAt: string
-}
+
+// The record is also named from here, where the server imports it.
+export type { Appointment } from './appointment-record'
 
 export type AppointmentOutcome =
   | { ok: true, next: Appointment }

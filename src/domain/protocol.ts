@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { CASE_NO_PATTERN } from './case-number'
 import { CASE_ACTIONS } from './case-status'
-import type { Appointment } from './appointment'
+import type { Appointment } from './appointment-record'
 import type { CaseRecord } from './case'
 import type { ServiceItem } from './service-item'
 import { ROLES } from './roles'

@@ -4,15 +4,15 @@ import { useLiveQuery } from '../composables/use-live-query'
 import type { OutboxEntry } from '../db/database'
 import { db } from '../db/db'
 import {
-  answeredEntries, casesWithPendingChanges, firstPending as readFirstPending, type HeldGroup, heldChanges, outboxInState,
-  PENDING_SHOWN, pendingCountOf,
+  answeredEntries, casesWithPendingChanges, changesWaitingForSignIn, firstPending as readFirstPending, outboxInState,
+  PENDING_SHOWN, pendingCountOf, type WaitingForSignIn,
 } from '../db/outbox-queries'
 import type { Resolution } from '../domain'
 import { requestSyncSoon, syncInPage } from '../sync/page/sync-scheduler'
 import { usableSessions } from '../sync/sessions'
 import { INITIAL_STATUS, readSyncStatus } from '../sync/sync-status'
 
-export { type HeldGroup, PENDING_SHOWN }
+export { PENDING_SHOWN, type WaitingForSignIn }
 
 /**
  * What the always-visible sync status and the outbox page show; shared by every page. Every read
@@ -27,7 +27,8 @@ export const useSyncStore = defineStore('sync', () => {
   /** Changes the central system answered with conflict or rejected: they wait for their author. */
   const answered = useLiveQuery(() => answeredEntries(db), [] as OutboxEntry[])
   /** Pending changes whose author has no usable session on this device, per author. */
-  const held = useLiveQuery(async () => heldChanges(db, await usableSessions(db), await answeredEntries(db)), [] as HeldGroup[])
+  const waitingForSignIn = useLiveQuery(
+    async () => changesWaitingForSignIn(db, await usableSessions(db), await answeredEntries(db)), [] as WaitingForSignIn[])
   /** Which of these cases (a page of a list) have a change waiting to be pushed; wrap in useLiveQuery to follow it. */
   const unsyncedAmong = async (ids: readonly string[]) => casesWithPendingChanges(db, ids, await answeredEntries(db))
   /** The oldest waiting changes (PENDING_SHOWN of them), for the outbox page. */
@@ -57,7 +58,7 @@ export const useSyncStore = defineStore('sync', () => {
   const conflicted = computed(() => new Set(answered.value.filter(e => e.state === 'conflict').map(e => e.entityId)))
 
   return {
-    status, pendingCount, answered, held, firstPending, pendingCountFor, unsyncedAmong, conflicted,
+    status, pendingCount, answered, waitingForSignIn, firstPending, pendingCountFor, unsyncedAmong, conflicted,
     syncing, syncNow, discard, resolve,
   }
 })

@@ -17,8 +17,8 @@ export async function pullCalendar(db: ShiftDeskDB, baseUrl: string, now = new D
   const session = await pullSession(db, await usableSessions(db))
   if (!session) return false
   const centerId = session.user.centerId
-  const held = await readMeta<DeviceCalendar | null>(db, calendarKey(centerId), null)
-  if (held && now.getTime() - Date.parse(held.pulledAt) < CALENDAR_REFRESH_MS) return false
+  const onDevice = await readMeta<DeviceCalendar | null>(db, calendarKey(centerId), null)
+  if (onDevice && now.getTime() - Date.parse(onDevice.pulledAt) < CALENDAR_REFRESH_MS) return false
   const year = Number(centerClock(now).date.slice(0, 4))
   const opts = { baseUrl, token: session.token }
   const [stored, ...years] = await Promise.all([

@@ -8,7 +8,7 @@ import { pull } from '../domain/api/sync-routes'
 import { markSessionRefused, pullSession, usableSessions } from './sessions'
 
 /** A row the device already holds exactly as pulled is not written again. */
-const alreadyHeld = (stored: CaseRecord | undefined, pulled: CaseRecord) =>
+const alreadyStored = (stored: CaseRecord | undefined, pulled: CaseRecord) =>
   stored?.version === pulled.version && JSON.stringify(stored) === JSON.stringify(pulled)
 
 /**
@@ -37,7 +37,7 @@ async function storePage(db: ShiftDeskDB, changes: PulledChange[], cursor: strin
       const data = change.data as CaseRecord | null
       if (withLocalChanges.has(change.id)) await rebaseCase(db, change.id, data)
       else if (!data) { if (stored[i]) gone.push(change.id) }
-      else if (!alreadyHeld(stored[i], data)) plain.push(data)
+      else if (!alreadyStored(stored[i], data)) plain.push(data)
     }
     await Promise.all([
       db.cases.bulkPut(plain), db.cases.bulkDelete(gone), storePulledAppointments(db, changes), writeMeta(db, 'pullCursor', cursor),

@@ -13,23 +13,23 @@ const utf8 = new TextEncoder()
 
 /**
  * How much of the queue is read at a time while looking for the next batch: one batch's worth
- * first (enough when nothing is held), then more and more while held changes fill the windows.
+ * first (enough when nothing is blocked), then more and more while blocked changes fill the windows.
  */
 const FIRST_WINDOW = MAX_BATCH
 const MAX_WINDOW = MAX_BATCH * 8
 
 /**
  * The next batch: the oldest pushable changes of one actor, in order. A change whose actor has no
- * usable session, or whose entity has an earlier change still waiting, is held — and so is every
- * later change of that entity (added to `held`), so the server always sees a case's changes in
- * the order made.
+ * usable session, or whose entity is blocked (an earlier change of it still waits), is skipped, and
+ * its entity added to `blockedEntities`, so every later change of that entity waits too: the
+ * server always sees a case's changes in the order made.
  */
-export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSession>, held: Set<string>): OutboxEntry[] {
+export function nextBatch(pending: OutboxEntry[], usable: Map<string, DeviceSession>, blockedEntities: Set<string>): OutboxEntry[] {
   const batch: OutboxEntry[] = []
   let bytes = 0
   for (const entry of pending) {
-    if (held.has(entry.entityId) || !usable.has(entry.actorId)) {
-      held.add(entry.entityId)
+    if (blockedEntities.has(entry.entityId) || !usable.has(entry.actorId)) {
+      blockedEntities.add(entry.entityId)
       continue
     }
     if (batch.length && entry.actorId !== batch[0]!.actorId) break
@@ -96,7 +96,7 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], response: Pu
     for (const [i, entry] of batch.entries()) {
       const result = results[i]!
       if (result.status === 'conflict' || result.status === 'rejected') {
-        // Not judged, only held behind an earlier failed change: it waits for that one to be settled.
+        // Not judged, only blocked behind an earlier failed change: it waits for that one to be settled.
         if (!result.blockedBy) await db.outbox.update(entry.seq!, { state: result.status, result })
         continue
       }
@@ -127,8 +127,8 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], response: Pu
   })
 }
 
-/** Where the search for the next batch starts: the queue after `after`, with these entities held. */
-interface Scan { after: number, held: Set<string> }
+/** Where the search for the next batch starts: the queue after `after`, with these entities blocked. */
+interface Scan { after: number, blockedEntities: Set<string> }
 /**
  * What a pipelined search carries over from the batch whose answers are still being recorded:
  * everything the next push needs from tables that transaction writes (meta), since a read of them
@@ -137,16 +137,17 @@ interface Scan { after: number, held: Set<string> }
 interface Carried extends Scan { usable: Map<string, DeviceSession>, puller: string | undefined, cursor: string | undefined }
 
 /**
- * Walks the queue a window at a time until it finds a batch, so a long run of held changes (a
- * signed-out colleague's backlog) never stops the changes of others queued behind it. `scan.held`
- * collects the entities held on the way, so a later search can go on from where this one ended.
+ * Walks the queue a window at a time until it finds a batch, so a long run of skipped changes (a
+ * signed-out colleague's backlog) never stops the changes of others queued behind it.
+ * `scan.blockedEntities` collects the entities blocked on the way, so a later search can go on
+ * from where this one ended.
  */
 async function findBatch(db: ShiftDeskDB, usable: Map<string, DeviceSession>, scan: Scan): Promise<OutboxEntry[]> {
   let after = scan.after
   for (let size = FIRST_WINDOW; ; size = Math.min(size * 2, MAX_WINDOW)) {
     const window = await pendingAfter(db, after, size)
     if (window.length === 0) return []
-    const batch = nextBatch(window, usable, scan.held)
+    const batch = nextBatch(window, usable, scan.blockedEntities)
     if (batch.length) return batch
     after = window.at(-1)!.seq!
   }
@@ -156,7 +157,7 @@ async function findBatch(db: ShiftDeskDB, usable: Map<string, DeviceSession>, sc
  * Pushes every pushable change, batch after batch. Returns how many were answered.
  *
  * When every change of a batch was applied, the queue after recording it is the queue less that
- * batch, so the next batch is found (from where this one ended, with the same held entities) and
+ * batch, so the next batch is found (from where this one ended, with the same blocked entities) and
  * pushed while the answers are still being written to the device: the server's work and the
  * device's overlap. Recording stays in order, one batch after the other. A batch with a conflict
  * or a rejection is recorded first, and the next search starts over.
@@ -173,7 +174,7 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       if (recordingFailed) await recording
       const carried: Carried | null = next
       const usable = carried?.usable ?? await usableSessions(db)
-      const scan: Scan = carried ?? { after: 0, held: await blockedEntities(db) }
+      const scan: Scan = carried ?? { after: 0, blockedEntities: await blockedEntities(db) }
       const batch = await findBatch(db, usable, scan)
       if (batch.length === 0) return answered
       const session = usable.get(batch[0]!.actorId)!
@@ -208,7 +209,7 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       answered += batch.length
       if (results.every(r => r.status === 'applied' || r.status === 'duplicate')) {
         // recordResults moves the stored cursor to the answer's when it still is the one sent.
-        const carry: Carried = { after: batch.at(-1)!.seq!, held: scan.held, usable, puller, cursor: answer.cursor ?? cursor }
+        const carry: Carried = { after: batch.at(-1)!.seq!, blockedEntities: scan.blockedEntities, usable, puller, cursor: answer.cursor ?? cursor }
         next = carry
       }
       else {

@@ -1,6 +1,6 @@
 import type { ShiftDeskDB } from '../db/database'
 import { outboxInState } from '../db/outbox-queries'
-import { BACKOFF_BASE_MS, IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
+import { IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
 import { probeCentral } from './central-probe'
 import { pullCalendar } from './pull-calendar'
 import { pullChanges } from './pull-changes'
@@ -14,7 +14,7 @@ export interface SyncReport {
   outcome: SyncOutcome
   pushed: number
   pulled: number
-  /** Changes still waiting to be pushed (held for a sign-in, or not reached yet). */
+  /** Changes still waiting to be pushed (for their author's sign-in, or not reached yet). */
   pending: number
 }
 
@@ -49,7 +49,7 @@ export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
       await updateSyncStatus(db, {
         lastError: error instanceof Error ? error.message : String(error),
         failures,
-        nextAttemptAt: at(failures ? backoffDelay(failures) : BACKOFF_BASE_MS),
+        nextAttemptAt: at(backoffDelay(failures)),
       })
       return { outcome: 'failed', pushed, pulled, pending: await outboxInState(db, 'pending').count() }
     }

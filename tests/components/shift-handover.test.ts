@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
 import LockNowButton from '../../src/components/lock/LockNowButton.vue'
-import SyncHeldNotice from '../../src/components/sync/SyncHeldNotice.vue'
+import SyncWaitingForSignInNotice from '../../src/components/sync/SyncWaitingForSignInNotice.vue'
 import { db } from '../../src/db/db'
 import { blockedEntities, outboxInState } from '../../src/db/outbox-queries'
 import type { CaseIntake } from '../../src/domain'
@@ -67,9 +67,9 @@ describe('two clerks sharing a tablet in one shift', () => {
     expect(batch.map(e => [e.entityId, e.actorId])).toEqual([[byB.id, CLERK_B.userId]])
 
     // …and the tablet says so, by name.
-    const held = mount(SyncHeldNotice, { global: { plugins: [i18n] } })
-    await until(() => expect(held.text()).toContain('李娜 的 1 项变更等待其重新登录'))
-    held.unmount()
+    const notice = mount(SyncWaitingForSignInNotice, { global: { plugins: [i18n] } })
+    await until(() => expect(notice.text()).toContain('李娜 的 1 项变更等待其重新登录'))
+    notice.unmount()
   })
 
   it('keeps a half-typed intake across a lock for its author only', async () => {

@@ -69,10 +69,10 @@ afterEach(async () => {
 })
 
 describe('sync store', () => {
-  it('shows counts, held authors, answered changes and unsynced cases without loading the queue', async () => {
+  it('shows counts, authors waiting for sign-in, answered changes and unsynced cases without loading the queue', async () => {
     const sync = useSyncStore()
     await until(() => expect(sync.pendingCount).toBe(340))
-    await until(() => expect(sync.held).toEqual([{ actorId: GONE.id, actorName: GONE.name, count: 40 }]))
+    await until(() => expect(sync.waitingForSignIn).toEqual([{ actorId: GONE.id, actorName: GONE.name, count: 40 }]))
     await until(() => expect(sync.answered.map(e => e.entityId)).toEqual(['case-rejected', 'case-0']))
     expect(await sync.unsyncedAmong(['case-rejected', 'case-0', 'case-1', 'case-g3', 'case-x'])).toEqual(new Set(['case-0', 'case-1', 'case-g3']))
     await until(() => expect(sync.firstPending).toHaveLength(PENDING_SHOWN))

@@ -116,7 +116,7 @@ describe('status counters', () => {
     await expectCountersTrue()
   })
 
-  it('stay true under random mixes of reads, bulk writes, deletes and failed writes', async () => {
+  it('stay true under random mixes of reads, bulk writes, updates, deletes, concurrent and failed writes', async () => {
     let seed = 7
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
     const idOf = (n: number) => `0190e000-0000-7000-8000-${String(n).padStart(12, '0')}`
@@ -142,11 +142,23 @@ describe('status counters', () => {
             const got = await db.cases.bulkGet(asked)
             expect(got).toEqual(await Promise.all(asked.map(id => db.cases.get(id))))
           }
-          else if (roll < 0.5) await db.cases.bulkPut([...some(), ...some()].map(c => ({ ...c, status: status() })))
-          else if (roll < 0.65) await db.cases.bulkDelete(some().map(c => c.id))
-          else if (roll < 0.8) await db.cases.bulkAdd(some().map(c => ({ ...c, status: status() })), { allKeys: false }).catch(() => {})
-          else if (roll < 0.9) await db.cases.where('id').between(ids[10]!.id, ids[40]!.id).delete()
-          else await db.cases.update(ids[Math.floor(random() * ids.length)]!.id, { status: status() })
+          else if (roll < 0.4) await db.cases.bulkPut([...some(), ...some()].map(c => ({ ...c, status: status() })))
+          else if (roll < 0.5) await db.cases.bulkDelete(some().map(c => c.id))
+          else if (roll < 0.6) await db.cases.bulkAdd(some().map(c => ({ ...c, status: status() })), { allKeys: false }).catch(() => {})
+          else if (roll < 0.65) await db.cases.where('id').between(ids[10]!.id, ids[40]!.id).delete()
+          else if (roll < 0.7) await db.cases.update(ids[Math.floor(random() * ids.length)]!.id, { status: status() })
+          else if (roll < 0.75) await db.cases.bulkUpdate(some().map(c => ({ key: c.id, changes: { status: status() } })))
+          else if (roll < 0.8) await db.cases.where('id').anyOf(some().map(c => c.id)).modify((c) => { c.status = status() })
+          else if (roll < 0.9) {
+            // A few writes at once, the same case more than once among them, none awaited before the next.
+            const few = some().slice(0, 4)
+            await Promise.all([...few, ...few].map((c, i) => (i % 3 === 2 ? db.cases.delete(c.id) : db.cases.put({ ...c, status: status() }))))
+          }
+          else {
+            // A put refused (another case's number) and caught: it moves nothing.
+            const [a, b] = [ids[Math.floor(random() * ids.length)]!, ids[Math.floor(random() * ids.length)]!]
+            if (a.id !== b.id && await db.cases.get(b.id)) await db.cases.put({ ...a, status: status(), caseNo: b.caseNo }).catch(() => {})
+          }
         }
       })
       await expectCountersTrue()

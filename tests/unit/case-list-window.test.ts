@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { walkCheckpoints } from '../../src/db/case-list-checkpoints'
-import { listKeyOf, readFrom, readNewer } from '../../src/db/case-list-window'
+import { listKeyOf, readFrom, readNewer } from '../../src/db/case-list-keyset'
 import type { ShiftDeskDB } from '../../src/db/database'
 import { CASE_STATUSES, type CaseRecord } from '../../src/domain'
 import { freshDeviceDb } from '../support/device-db'

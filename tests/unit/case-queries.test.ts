@@ -77,9 +77,9 @@ describe('searching by a common name prefix', () => {
   const minutes = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
   const newestOf = (cases: CaseRecord[], prefix: string) => cases.filter(c => c.applicantName.startsWith(prefix)).reverse()
 
-  it('reads and sorts the matches of a prefix too rare to walk for, but too many for one read', async () => {
-    // 170 cases of 赵 spread over 9,000: the newest cases hold too few of them to fill a page soon.
-    const cases = Array.from({ length: 9000 }, (_, i) => stored(i % 53 === 0 ? `赵${i % 5}` : `孙${i % 9}`, minutes(i)))
+  it('reads and sorts the matches of a prefix too rare to walk for, once the walk shows how rare', async () => {
+    // 273 cases of 赵 spread over 9,000: more than the first read, and the newest cases hold too few to fill a page soon.
+    const cases = Array.from({ length: 9000 }, (_, i) => stored(i % 33 === 0 ? `赵${i % 5}` : `孙${i % 9}`, minutes(i)))
     await db.cases.bulkPut(cases)
     const zhao = newestOf(cases, '赵')
     for (const offset of [0, 100]) {
@@ -89,12 +89,24 @@ describe('searching by a common name prefix', () => {
     }
   })
 
-  it('walks on when even one read of every match would be too many to sort', async () => {
-    // 5,200 cases of 刘, all older than the 600 newest (others): the first chunk finds none.
+  it('finds matches that are all older than the newest cases', async () => {
+    // 5,200 cases of 刘, all older than the 600 newest (others): the first read of the walk finds none.
     const cases = Array.from({ length: 5800 }, (_, i) => stored(i < 5200 ? `刘${i % 7}` : `陈${i}`, minutes(i)))
     await db.cases.bulkPut(cases)
     const page = await listCases(db, { search: '刘', offset: 0, limit: 50 })
     expect(page.rows.map(c => c.id)).toEqual(newestOf(cases, '刘').slice(0, 50).map(c => c.id))
     expect(page.hasMore).toBe(true)
+  })
+
+  it('walks on when the matches prove more than the walk still had to read', async () => {
+    // One 刘 among the 300 newest cases, 1,600 among the older ones: read at that rate, every match
+    // looks fewer than the cases still to walk, and is not.
+    const cases = Array.from({ length: 2000 }, (_, i) => stored(i < 1700 ? (i % 17 ? `刘${i % 7}` : `陈${i}`) : i === 1850 ? '刘一' : `陈${i}`, minutes(i)))
+    await db.cases.bulkPut(cases)
+    for (const offset of [0, 3]) {
+      const page = await listCases(db, { search: '刘', offset, limit: 5 })
+      expect(page.rows.map(c => c.id)).toEqual(newestOf(cases, '刘').slice(offset, offset + 5).map(c => c.id))
+      expect(page.hasMore).toBe(true)
+    }
   })
 })

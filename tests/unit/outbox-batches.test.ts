@@ -18,7 +18,7 @@ describe('choosing the next push batch', () => {
     expect(nextBatch(pending, new Map([[CLERK.id, session()]]), new Set())).toEqual(pending)
   })
 
-  it('holds an actor without a session, and every later change of the same case', () => {
+  it('skips an actor without a session, and every later change of the same case', () => {
     const pending = [entry('a', SUPERVISOR), entry('b'), entry('a'), entry('c')]
     const batch = nextBatch(pending, new Map([[CLERK.id, session()]]), new Set())
     expect(batch.map(e => e.entityId)).toEqual(['b', 'c'])
@@ -30,7 +30,7 @@ describe('choosing the next push batch', () => {
     expect(nextBatch(pending, usable, new Set())).toEqual([pending[0]])
   })
 
-  it('holds changes to a case whose earlier change waits for a person', () => {
+  it('skips changes to a case whose earlier change waits for a person', () => {
     const pending = [entry('a'), entry('b')]
     expect(nextBatch(pending, new Map([[CLERK.id, session()]]), new Set(['a'])).map(e => e.entityId)).toEqual(['b'])
   })

@@ -1,10 +1,10 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { type Ref, type ShallowRef, watch } from 'vue'
-import type { Checkpoints } from '../../db/case-list-checkpoints'
-import { listKeyOf } from '../../db/case-list-window'
-import { db } from '../../db/db'
-import type { CaseRecord } from '../../domain'
-import { type CaseWindow, firstSpec, type ListQuery, readWindow, sameQuery, type Spec } from './use-case-window'
+import type { Checkpoints } from '../db/case-list-checkpoints'
+import { listKeyOf } from '../db/case-list-keyset'
+import { type CaseWindow, firstWindowSpec, type ListQuery, readWindow, sameQuery, type WindowSpec } from '../db/case-list-window'
+import { db } from '../db/db'
+import type { CaseRecord } from '../domain'
 
 /**
  * The case list's window once it is live (use-case-window.ts loads this after the first paint):
@@ -41,7 +41,7 @@ interface Follow {
   checkpoints: ShallowRef<Checkpoints | null>
   firstRows: number
   /** The window shown now (primed, kept or the first screen's). */
-  wanted: Spec
+  wanted: WindowSpec
   /** The checkpoints are from before positions moved. */
   stale: boolean
 }
@@ -51,10 +51,10 @@ export function followWindow({ query, visible, current, checkpoints, firstRows, 
   let subscription: Subscription | undefined
   let walking: { stop: boolean } | null = null
 
-  function want(spec: Spec) {
+  function want(spec: WindowSpec) {
     wanted = spec
     subscription?.unsubscribe()
-    subscription = liveQuery(() => readWindow(spec)).subscribe({
+    subscription = liveQuery(() => readWindow(db, spec)).subscribe({
       next: (window) => {
         // Only the answer for the window wanted now counts; a late one for an earlier window is dropped.
         if (window.spec !== wanted) return
@@ -74,7 +74,7 @@ export function followWindow({ query, visible, current, checkpoints, firstRows, 
     const status = query.value.status
     void (async () => {
       try {
-        const { walkCheckpoints } = await import('../../db/case-list-checkpoints')
+        const { walkCheckpoints } = await import('../db/case-list-checkpoints')
         for await (const found of walkCheckpoints(db, status, STEP)) {
           if (me.stop) return
           checkpoints.value = found
@@ -113,7 +113,7 @@ export function followWindow({ query, visible, current, checkpoints, firstRows, 
   }
 
   /** Whether the window being read will cover [from, to), as far as can be known before it answers. */
-  function covers(spec: Spec, from: number, to: number) {
+  function covers(spec: WindowSpec, from: number, to: number) {
     if (!sameQuery(spec.query, query.value)) return false
     if (spec.kind === 'search') return spec.offset <= from && spec.offset + spec.limit >= to
     return spec.anchorIndex - spec.newer <= from && spec.anchorIndex + spec.older >= to
@@ -124,11 +124,11 @@ export function followWindow({ query, visible, current, checkpoints, firstRows, 
     if (walking) walking.stop = true
     walking = null
     checkpoints.value = null
-    want(firstSpec(q, firstRows))
+    want(firstWindowSpec(q, firstRows))
   })
   watch([visible, current, checkpoints], plan)
   // The filter or search may have changed while this module loaded.
-  want(sameQuery(wanted.query, query.value) ? wanted : firstSpec(query.value, firstRows))
+  want(sameQuery(wanted.query, query.value) ? wanted : firstWindowSpec(query.value, firstRows))
   plan()
 
   return {
