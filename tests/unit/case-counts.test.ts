@@ -129,7 +129,7 @@ describe('status counters', () => {
     await db.cases.bulkPut(others.map(n => serverCase({ id: idOf(n), status: 'completed' })))
     const some = () => {
       const share = [0.05, 0.5, 0.95][Math.floor(random() * 3)]!
-      const [from, to] = [[0, 30], [30, 60], [0, 60]][Math.floor(random() * 3)]!
+      const [from, to] = ([[0, 30], [30, 60], [0, 60]] as const)[Math.floor(random() * 3)]!
       return ids.filter((_, i) => i >= from && i < to && random() < share)
     }
     const status = () => CASE_STATUSES[Math.floor(random() * CASE_STATUSES.length)]!
