@@ -1,3 +1,4 @@
+import stylistic from '@stylistic/eslint-plugin'
 import type { Linter } from 'eslint'
 import globals from 'globals'
 import pluginVue from 'eslint-plugin-vue'
@@ -7,6 +8,18 @@ export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'data/', 'coverage/', '.tmp/', 'test-results/'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
+  // The formatter: two spaces, single quotes, no semicolons, `}` then `catch`/`else` on its own line.
+  stylistic.configs.customize({ indent: 2, quotes: 'single', semi: false, braceStyle: 'stroustrup', commaDangle: 'always-multiline' }),
+  {
+    rules: {
+      // Short guards and try/catch on one line read better than four lines each.
+      '@stylistic/max-statements-per-line': 'off',
+      // CSP sources are quoted with single quotes inside the string.
+      '@stylistic/quotes': ['error', 'single', { avoidEscape: true }],
+      // A union type starts on the line after its `=`.
+      '@stylistic/operator-linebreak': ['error', 'before', { overrides: { '=': 'ignore' } }],
+    },
+  },
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
@@ -21,7 +34,7 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
-      eqeqeq: 'error',
+      'eqeqeq': 'error',
     },
   },
   // The rules are shared by the app, its service worker and the server: no framework, storage or

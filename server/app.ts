@@ -44,7 +44,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   try {
     await store.migrate()
     if (opts.demo) await seedDemoIfEmpty(store)
-  } catch (error) {
+  }
+  catch (error) {
     await store.close()
     throw error
   }

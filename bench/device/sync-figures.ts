@@ -48,7 +48,7 @@ export async function replayOneByOne(dbName: string, limit: number) {
     if (!entry) break
     const response = await fetch('/api/sync/push', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${session.token}` },
       body: JSON.stringify({ deviceId: entry.mutation.deviceId, mutations: [entry.mutation] }),
     })
     const body = await response.json() as { results: { status: string }[] }

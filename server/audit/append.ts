@@ -38,7 +38,7 @@ export async function appendAudit(tx: WriteTx, entries: readonly AuditEntry[]): 
   const head = await readHead(tx)
   if (!head) throw new Error('meta.audit_head is missing or corrupt; run npm run audit:verify')
   let prev = head
-  const rows = entries.map(e => {
+  const rows = entries.map((e) => {
     if (e.seq <= prev.seq) throw new Error(`audit entry seq ${e.seq} is not after ${prev.seq}`)
     const row = {
       seq: e.seq, mutation_id: e.mutationId, case_id: e.caseId, center_id: e.centerId, actor_id: e.actorId, actor_name: e.actorName,

@@ -50,7 +50,6 @@ export const entryHash = (prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'h
 /** Bookkeeping that changes with every change; the entry's own columns say when and which version. */
 const NOT_AUDITED = new Set(['history', 'updatedAt', 'version'])
 
-
 /**
  * What a change did to a case, field by field: `{ field: { before, after } }` for each field whose
  * value differs; a create records every initial field as `{ after }`. Nothing is masked here: this

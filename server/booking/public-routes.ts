@@ -103,10 +103,12 @@ export function publicBookingHandlers(store: Store, now: () => Date = () => new 
       onRequest: lookups,
       async handle({ params, body }) {
         const given = credentials(params.code, body.mobile)
-        const outcome = given ? await store.write(async (tx) => {
-          const cancelled = await cancelBooking(tx, given.code, given.mobile, now())
-          return typeof cancelled === 'string' ? cancelled : { summary: await bookingSummary(tx, cancelled.row) }
-        }) : 'notFound'
+        const outcome = given
+          ? await store.write(async (tx) => {
+              const cancelled = await cancelBooking(tx, given.code, given.mobile, now())
+              return typeof cancelled === 'string' ? cancelled : { summary: await bookingSummary(tx, cancelled.row) }
+            })
+          : 'notFound'
         if (outcome === 'notFound') throw notFound(NO_BOOKING)
         if (outcome === 'notCancellable') {
           throw new ApiError(409, 'NOT_CANCELLABLE', 'This booking has started, been served or been marked as missed; it cannot be cancelled', { reason: 'booking.notCancellable' })

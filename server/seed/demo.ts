@@ -39,7 +39,7 @@ export async function seedDemoIfEmpty(store: Store, now = new Date()): Promise<b
       .values(items.map((item, i) => ({ id: item.id, code: item.code, data: JSON.stringify(item), version: item.version, seq: firstSeq + i })))
       .execute()
     await seedDemoCalendars(trx, centers, items, now)
-    const steps: DemoStep[] = centers.flatMap(center => {
+    const steps: DemoStep[] = centers.flatMap((center) => {
       const staff = users.filter(u => u.centerId === center.id && u.role !== 'admin')
       const [clerk1, clerk2, outreach, supervisor] = staff
       return demoCaseSteps(random, center, { clerks: [clerk1!, clerk2!], outreach: outreach!, supervisor: supervisor! }, items, now)

@@ -41,7 +41,7 @@ export function startCheckpointer(sqlite: SQLite.Database): () => Promise<void> 
     const exited = new Promise(resolve => worker.once('exit', resolve))
     worker.postMessage('stop')
     let timer: NodeJS.Timeout | undefined
-    await Promise.race([exited, new Promise(resolve => { timer = setTimeout(resolve, 1000) })])
+    await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 1000) })])
     clearTimeout(timer)
     await worker.terminate()
   })()

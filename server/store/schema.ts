@@ -85,4 +85,3 @@ export interface Database {
     version: number
   }
 }
-

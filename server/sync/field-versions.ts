@@ -22,7 +22,7 @@ function touchedFields(m: Mutation): string[] {
  * baseVersion 0 for both).
  */
 export function conflictingFields(m: Mutation, versions: FieldVersions): string[] {
-  return touchedFields(m).filter(field => {
+  return touchedFields(m).filter((field) => {
     const stamp = versions[field]
     return stamp !== undefined && stamp.v > m.baseVersion && stamp.d !== m.deviceId
   })

@@ -11,7 +11,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, initial: T, deps: W
   const subscribe = () => {
     subscription?.unsubscribe()
     subscription = liveQuery(query).subscribe({
-      next: result => { value.value = result },
+      next: (result) => { value.value = result },
       error: error => console.error('liveQuery failed', error),
     })
   }

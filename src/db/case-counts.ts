@@ -133,17 +133,19 @@ export const caseCountsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'CaseCounts',
   // Before the v3 upgrade made the counters this passes everything through; the upgrade counts.
-  create: down => (!down.schema.tables.some(table => table.name === COUNTS) ? down : {
-    ...down,
-    transaction: (stores, mode, options) => {
-      const writesCases = mode === 'readwrite' && stores.includes(CASES)
-      const trans = down.transaction(writesCases && !stores.includes(COUNTS) ? [...stores, COUNTS] : stores, mode, options)
-      if (writesCases) known.set(trans, { statuses: new Map() })
-      return trans
-    },
-    table: (name) => {
-      const table = down.table(name)
-      return name === CASES ? { ...table, ...countingCases(down, table) } : table
-    },
-  }),
+  create: down => (!down.schema.tables.some(table => table.name === COUNTS)
+    ? down
+    : {
+        ...down,
+        transaction: (stores, mode, options) => {
+          const writesCases = mode === 'readwrite' && stores.includes(CASES)
+          const trans = down.transaction(writesCases && !stores.includes(COUNTS) ? [...stores, COUNTS] : stores, mode, options)
+          if (writesCases) known.set(trans, { statuses: new Map() })
+          return trans
+        },
+        table: (name) => {
+          const table = down.table(name)
+          return name === CASES ? { ...table, ...countingCases(down, table) } : table
+        },
+      }),
 }

@@ -9,19 +9,19 @@ import type { AppLocale } from '.'
  */
 const BUNDLES = {
   /** 受理 and a case's page: the intake form, receipt, case detail, and the queue and day view that change cases: intake.*, detail.* */
-  caseForms: { 'zh-CN': () => import('./case-forms.zh-CN'), en: () => import('./case-forms.en') },
+  caseForms: { 'zh-CN': () => import('./case-forms.zh-CN'), 'en': () => import('./case-forms.en') },
   /** 今日 · 预约与延时, check-in at intake, a case's appointment: today.*, appointments.* */
-  dayView: { 'zh-CN': () => import('./day-view.zh-CN'), en: () => import('./day-view.en') },
+  dayView: { 'zh-CN': () => import('./day-view.zh-CN'), 'en': () => import('./day-view.en') },
   /** 设置, the settings page: settings.* */
-  settings: { 'zh-CN': () => import('./settings.zh-CN'), en: () => import('./settings.en') },
+  settings: { 'zh-CN': () => import('./settings.zh-CN'), 'en': () => import('./settings.en') },
   /** 受理回执, the receipt after intake: receipt.* */
-  receipt: { 'zh-CN': () => import('./receipt.zh-CN'), en: () => import('./receipt.en') },
+  receipt: { 'zh-CN': () => import('./receipt.zh-CN'), 'en': () => import('./receipt.en') },
   /** 班前检查, the shift readiness page: readiness.* */
-  readiness: { 'zh-CN': () => import('./readiness.zh-CN'), en: () => import('./readiness.en') },
+  readiness: { 'zh-CN': () => import('./readiness.zh-CN'), 'en': () => import('./readiness.en') },
   /** The approval queue, approval arrivals and the returned-case panel: approvals.*, returned.* */
-  approvals: { 'zh-CN': () => import('./approvals.zh-CN'), en: () => import('./approvals.en') },
+  approvals: { 'zh-CN': () => import('./approvals.zh-CN'), 'en': () => import('./approvals.en') },
   /** The administrators' calendar editor: calendarAdmin.* */
-  calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), en: () => import('./calendar-admin.en') },
+  calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), 'en': () => import('./calendar-admin.en') },
 } satisfies Record<string, Record<AppLocale, () => Promise<{ default: Record<string, unknown> }>>>
 export type MessageBundle = keyof typeof BUNDLES
 

@@ -32,7 +32,7 @@ const readinessEn = {
       expiresDuringShift: 'Your sign-in runs out before the shift ends. Sign in again now, while online, so changes made offline do not wait for a sign-in.',
     },
     outbox: {
-    more: '… and {n} more, waiting in order',
+      more: '… and {n} more, waiting in order',
       title: 'Sync queue',
       ok: 'No changes are waiting.',
       pending: 'Some changes have not synced yet. Sync now while online.',

@@ -32,7 +32,7 @@ const readinessZhCN = {
       expiresDuringShift: '登录将在班次结束前失效。请趁现在联网重新登录，以免离线期间的变更等待登录。',
     },
     outbox: {
-    more: '……以及另外 {n} 项，按顺序等待同步',
+      more: '……以及另外 {n} 项，按顺序等待同步',
       title: '同步队列',
       ok: '没有待同步的变更。',
       pending: '还有变更未同步。请联网后立即同步。',

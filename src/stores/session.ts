@@ -29,7 +29,7 @@ export const useSessionStore = defineStore('session', () => {
   /** The sync engine (here or in the service worker) marks refused sessions in the database: follow it. */
   function followStoredSession() {
     subscription ??= liveQuery(storedSession).subscribe({
-      next: stored => { session.value = stored },
+      next: (stored) => { session.value = stored },
       error: error => console.error('session lookup failed', error),
     })
   }

@@ -28,8 +28,8 @@ export function forward(port: number, req: http.IncomingMessage, body: Buffer): 
   return new Promise((resolve, reject) => {
     const upstream = http.request({
       host: '127.0.0.1', port, method: req.method, path: req.url, agent: false,
-      headers: { ...endToEndHeaders(req.headers), 'content-length': String(body.length), connection: 'close' },
-    }, res => {
+      headers: { ...endToEndHeaders(req.headers), 'content-length': String(body.length), 'connection': 'close' },
+    }, (res) => {
       readBody(res).then(data => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }), reject)
     })
     upstream.once('error', reject)

@@ -28,7 +28,7 @@ export function prng(seed: number): Prng {
   return {
     next,
     int,
-    pick: items => {
+    pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list')
       return items[Math.floor(next() * items.length)]!
     },

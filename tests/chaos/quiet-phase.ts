@@ -17,7 +17,7 @@ export async function syncToQuiet(devices: SimulatedDevice[], maxRounds: number)
     if (quiet) return round
     for (const device of devices) await device.settle('blocking')
   }
-  const leftovers = await Promise.all(devices.map(async d => {
+  const leftovers = await Promise.all(devices.map(async (d) => {
     const pending = await outboxInState(d.db, 'pending').toArray()
     const status = await d.db.meta.get('syncStatus')
     return `${d.name}: ${pending.length} pending (${pending.slice(0, 5).map(e => `${e.mutation.op} ${e.entityId}`).join(', ')}), status ${JSON.stringify(status?.value)}`

@@ -13,7 +13,7 @@ export type Sabotage = (typeof SABOTAGES)[number]
 export function armProxy(sabotage: Sabotage | undefined, proxy: FaultProxy): void {
   if (sabotage !== 'apply-twice') return
   proxy.duplicatesOwed = 3
-  proxy.rewriteCopy = body => {
+  proxy.rewriteCopy = (body) => {
     if (body.length === 0) return body
     const push = JSON.parse(body.toString('utf8')) as { mutations?: { id: string }[] }
     if (!push.mutations) return body

@@ -67,7 +67,7 @@ export class SimulatedDevice {
   /** A sync started like the service worker's, while the person keeps working (one at a time). */
   syncInBackground(): void {
     this.background ??= asDevice(this.name, () => runSync(this.db, this.url))
-      .then(report => { this.syncs[report.outcome]++ }, (error: unknown) => { this.backgroundError ??= error })
+      .then((report) => { this.syncs[report.outcome]++ }, (error: unknown) => { this.backgroundError ??= error })
       .finally(() => { this.background = null })
   }
 

@@ -33,7 +33,7 @@ describe('update prompt', () => {
 
   it('waits for a running sync round, then reloads', async () => {
     let finishRound!: () => void
-    const round = withSyncLock(() => new Promise<void>(resolve => { finishRound = resolve }))
+    const round = withSyncLock(() => new Promise<void>((resolve) => { finishRound = resolve }))
     const wrapper = mountPrompt()
     await wrapper.find('[data-testid="reload-now"]').trigger('click')
     await flushPromises()

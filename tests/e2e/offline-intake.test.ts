@@ -66,7 +66,7 @@ describe('a window clerk works through an outage of the central system', () => {
 
     // Exactly 3 cases from this tablet (its tag is in the case number), each created exactly once.
     const tag = caseNos[0]!.split('-')[2]
-    const stored = server.query<{ case_no: string }>(`SELECT case_no FROM cases WHERE case_no LIKE ? ORDER BY case_no`, `%-${tag}-%`)
+    const stored = server.query<{ case_no: string }>('SELECT case_no FROM cases WHERE case_no LIKE ? ORDER BY case_no', `%-${tag}-%`)
     expect(stored.map(row => row.case_no)).toEqual([...caseNos].sort())
     const creates = server.query<{ n: number }>(
       `SELECT count(*) AS n FROM mutations JOIN cases ON cases.id = mutations.entity_id

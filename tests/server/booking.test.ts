@@ -198,7 +198,7 @@ describe('public booking', () => {
     expect((await from(other, server, 'GET', `/api/public/bookings/${code}`)).status).toBe(404)
 
     expect((await from(other, server, 'POST', `/api/public/bookings/${code}/cancel`, { mobile: '13904771235' })).status).toBe(404)
-    expect(countRows(server, 'bookings', `code = ? and status = 'booked'`, code)).toBe(1)
+    expect(countRows(server, 'bookings', 'code = ? and status = \'booked\'', code)).toBe(1)
     const cancelled = await from<{ summary: BookingSummary }>(other, server, 'POST', `/api/public/bookings/${code}/cancel`, { mobile: '13904771234' })
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.summary.status).toBe('cancelled')
@@ -229,7 +229,6 @@ describe('public booking', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
   })
 })
-
 
 describe('the booking page at /book/', () => {
   const PAGE = '<!doctype html><title>booking test page</title>'

@@ -59,7 +59,8 @@ describe('demo seed', () => {
     const bare = await startServer({ demo: false })
     try {
       expect(bare.sql.prepare('select count(*) as n from users').get()).toEqual({ n: 0 })
-    } finally {
+    }
+    finally {
       await bare.close()
     }
   })

@@ -110,7 +110,7 @@ export const countRows = (server: TestServer, table: string, where = '1 = 1', ..
   (server.sql.prepare(`select count(*) as n from ${table} where ${where}`).get(...params) as { n: number }).n
 
 export const currentSeq = (server: TestServer) =>
-  Number((server.sql.prepare(`select value from meta where key = 'seq'`).get() as { value: string }).value)
+  Number((server.sql.prepare('select value from meta where key = \'seq\'').get() as { value: string }).value)
 
 /** A server with the demo data and a clerk signed in, with the catalogue item cases are taken in for. */
 export async function serverWithClerk(username = 'ord-clerk1', itemCode = 'SI-001') {

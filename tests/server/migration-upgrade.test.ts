@@ -27,7 +27,7 @@ let before: Rows
 /** Every table as the upgraded server first opened it, before any request. */
 let after: Rows
 
-const tables = (sql: SQLite.Database) => (sql.prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map(t => t.name)
+const tables = (sql: SQLite.Database) => (sql.prepare('select name from sqlite_master where type = \'table\' and name not like \'kysely_%\' and name not like \'sqlite_%\' order by name').all() as { name: string }[]).map(t => t.name)
 const dump = (sql: SQLite.Database): Rows => Object.fromEntries(tables(sql).map(t => [t, sql.prepare(`select * from ${t} order by rowid`).all() as Record<string, unknown>[]]))
 const migrationsRun = (sql: SQLite.Database) => (sql.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(m => m.name)
 

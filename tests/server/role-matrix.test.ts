@@ -87,7 +87,8 @@ describe('role × operation × centre, enforced by the central system', () => {
     }
     else {
       const id = await caseIn(target, op === 'approve' ? 'pending_approval' : 'received')
-      m = op === 'update' ? updateCase(session, id, { notes: '补充说明' }, { baseVersion: 1 })
+      m = op === 'update'
+        ? updateCase(session, id, { notes: '补充说明' }, { baseVersion: 1 })
         : transitionCase(session, id, op === 'start' ? 'start' : 'approve', { baseVersion: op === 'approve' ? 2 : 1 })
     }
     const result = await pushOne(session, m)

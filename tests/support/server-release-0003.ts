@@ -176,6 +176,6 @@ export function fillRelease0003(sqlite: SQLite.Database, now = new Date()): void
     booking(IDS.booked, 'K7QPX2MA', '09:30', '10:00', 'booked', 5),
     booking(IDS.cancelled, 'W4TR8ZNB', '10:00', '10:30', 'cancelled', 6),
   ])
-  sqlite.prepare(`update meta set value = ? where key = 'seq'`).run('6')
-  sqlite.prepare(`update meta set value = ? where key = 'audit_head'`).run(JSON.stringify(head))
+  sqlite.prepare('update meta set value = ? where key = \'seq\'').run('6')
+  sqlite.prepare('update meta set value = ? where key = \'audit_head\'').run(JSON.stringify(head))
 }

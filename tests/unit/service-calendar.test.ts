@@ -67,7 +67,7 @@ describe.each(['Asia/Shanghai', 'America/New_York', 'UTC', 'Pacific/Chatham'])('
 
   it('really runs in that zone', () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toMatch(zone === 'UTC' ? /^(Etc\/)?UTC$/ : zone)
-    expect(new Date('2026-03-10T12:00:00Z').getHours()).toBe({ 'Asia/Shanghai': 20, 'America/New_York': 8, UTC: 12, 'Pacific/Chatham': 1 }[zone])
+    expect(new Date('2026-03-10T12:00:00Z').getHours()).toBe({ 'Asia/Shanghai': 20, 'America/New_York': 8, 'UTC': 12, 'Pacific/Chatham': 1 }[zone])
   })
 
   it.each(OPEN_TABLE)('%s', (_what, cal, instant, kind, until, extended) => {
@@ -155,17 +155,17 @@ describe('calendar validation', () => {
   })
 
   it.each([
-    ['a time that is no time', edit(c => { c.weekday.open = '9:00' }), { 'weekday.open': 'calendar.time' }],
-    ['closing before opening', edit(c => { c.weekday.close = '08:00' }), { 'weekday.close': 'calendar.order' }],
-    ['lunch outside the hours', edit(c => { c.weekday.lunch.start = '08:00' }), { 'weekday.lunch.start': 'calendar.lunchOutside' }],
-    ['a session ending before it starts', edit(c => { c.weekend[0]!.end = '08:00' }), { 'weekend.0.end': 'calendar.order' }],
-    ['a session shorter than a slot', edit(c => { c.weekend[0]!.end = '09:20' }), { 'weekend.0.end': 'calendar.tooShort' }],
-    ['overlapping sessions on a Saturday', edit(c => { c.weekend.push({ days: ['sun', 'sat'], start: '11:00', end: '13:00', itemIds: [], capacity: 1 }) }), { 'weekend.1.start': 'calendar.overlap' }],
-    ['no day for a weekend session', edit(c => { c.weekend[0]!.days = [] }), { 'weekend.0.days': 'calendar.days' }],
-    ['a negative capacity', edit(c => { c.holiday[0]!.capacity = -1 }), { 'holiday.0.capacity': 'calendar.capacity' }],
-    ['an item twice', edit(c => { c.holiday[0]!.itemIds = ['credit', 'credit'] }), { 'holiday.0.itemIds': 'calendar.duplicate' }],
-    ['a slot length not offered', edit(c => { (c as { slotMinutes: number }).slotMinutes = 25 }), { slotMinutes: 'calendar.slotMinutes' }],
-    ['a missing part', edit(c => { delete (c as Partial<ServiceCalendar>).closedDates }), { closedDates: 'required' }],
+    ['a time that is no time', edit((c) => { c.weekday.open = '9:00' }), { 'weekday.open': 'calendar.time' }],
+    ['closing before opening', edit((c) => { c.weekday.close = '08:00' }), { 'weekday.close': 'calendar.order' }],
+    ['lunch outside the hours', edit((c) => { c.weekday.lunch.start = '08:00' }), { 'weekday.lunch.start': 'calendar.lunchOutside' }],
+    ['a session ending before it starts', edit((c) => { c.weekend[0]!.end = '08:00' }), { 'weekend.0.end': 'calendar.order' }],
+    ['a session shorter than a slot', edit((c) => { c.weekend[0]!.end = '09:20' }), { 'weekend.0.end': 'calendar.tooShort' }],
+    ['overlapping sessions on a Saturday', edit((c) => { c.weekend.push({ days: ['sun', 'sat'], start: '11:00', end: '13:00', itemIds: [], capacity: 1 }) }), { 'weekend.1.start': 'calendar.overlap' }],
+    ['no day for a weekend session', edit((c) => { c.weekend[0]!.days = [] }), { 'weekend.0.days': 'calendar.days' }],
+    ['a negative capacity', edit((c) => { c.holiday[0]!.capacity = -1 }), { 'holiday.0.capacity': 'calendar.capacity' }],
+    ['an item twice', edit((c) => { c.holiday[0]!.itemIds = ['credit', 'credit'] }), { 'holiday.0.itemIds': 'calendar.duplicate' }],
+    ['a slot length not offered', edit((c) => { (c as { slotMinutes: number }).slotMinutes = 25 }), { slotMinutes: 'calendar.slotMinutes' }],
+    ['a missing part', edit((c) => { delete (c as Partial<ServiceCalendar>).closedDates }), { closedDates: 'required' }],
     ['an unknown field', { ...calendar, extra: 1 }, { extra: 'invalid' }],
   ])('names the field of %s', (_what, input, errors) => {
     expect(validateCalendar(input)).toEqual({ ok: false, errors })
