@@ -36,6 +36,12 @@ export async function readWindow(db: ShiftDeskDB, spec: WindowSpec): Promise<Cas
     const page = await listCases(db, { status, search, offset: spec.offset, limit: spec.limit })
     return { spec, first: spec.offset, rows: page.rows, end: !page.hasMore }
   }
+  if (spec.anchor && spec.anchorIndex - spec.newer <= 0) {
+    // A window that starts at the top is read from the top: cases taken in or pulled since it was
+    // planned come first, rather than being cut off above its newest `newer` cases.
+    const rows = await readFrom(db, status, null, spec.newer + spec.older)
+    return { spec, first: 0, rows, end: rows.length < spec.newer + spec.older }
+  }
   const [newer, older] = await Promise.all([
     spec.anchor ? readNewer(db, status, spec.anchor, spec.newer) : [],
     readFrom(db, status, spec.anchor, spec.older),

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { walkCheckpoints } from '../../src/db/case-list-checkpoints'
 import { listKeyOf, readFrom, readNewer } from '../../src/db/case-list-keyset'
+import { readWindow } from '../../src/db/case-list-window'
 import type { ShiftDeskDB } from '../../src/db/database'
 import { CASE_STATUSES, type CaseRecord } from '../../src/domain'
 import { freshDeviceDb } from '../support/device-db'
@@ -45,5 +46,17 @@ describe.each([null, CASE_STATUSES[1]!] as const)('the case list window (status 
     for await (const found of walkCheckpoints(db, status, 7, 3)) last = found
     expect(last!.done).toBe(true)
     expect(last!.keys.map(key => key.id)).toEqual(all.filter((_, i) => i % 7 === 0))
+  })
+
+  it('shows a case taken in after a window at the top was planned at the top of that window', async () => {
+    const all = expected()
+    const anchor = listKeyOf((await db.cases.get(all[10]!))!)
+    const spec = { kind: 'keyset', query: { status, search: '' }, anchor, anchorIndex: 10, newer: 10, older: 20 } as const
+    expect((await readWindow(db, spec)).rows.map(c => c.id)).toEqual(all.slice(0, 30))
+    const taken: CaseRecord = { ...CASES[0]!, id: '0190d000-0000-7000-8000-999999999999', caseNo: 'ORD-20261128-WIN00-9999', status: status ?? 'received', receivedAt: '2026-11-28T08:00:00.000Z' }
+    await db.cases.put(taken)
+    const window = await readWindow(db, spec)
+    expect(window.first).toBe(0)
+    expect(window.rows.map(c => c.id)).toEqual([taken.id, ...all.slice(0, 29)])
   })
 })
