@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
+import { residentIdCheckChar } from '../../src/domain'
 import { E2E_DIST } from './dist-dir'
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
@@ -128,4 +129,19 @@ export async function eventually(check: () => boolean, timeoutMs = 45_000, what 
     if (Date.now() > until) throw new Error(`${what} did not hold within ${timeoutMs / 1000} s`)
     await new Promise(resolve => setTimeout(resolve, 250))
   }
+}
+
+const idFor = (n: number) => { const first17 = `15060219900101${String(n).padStart(3, '0')}`; return first17 + residentIdCheckChar(first17) }
+
+/** Takes in a case for `name` (the n-th of the test: ID and mobile vary with it) at window 3; returns its case number from the receipt. */
+export async function takeIn(page: Page, name: string, n: number): Promise<string> {
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name="applicantName"]').fill(name)
+  await page.locator('input[name="idNumber"]').fill(idFor(n))
+  await page.locator('input[name="phone"]').fill(`1380013800${n}`)
+  await page.locator('input[name="serviceItemSearch"]').fill('征信')
+  await page.getByRole('option', { name: /个人征信报告打印/ }).click()
+  await page.locator('input[name="windowNo"]').fill('3')
+  await page.getByTestId('intake-submit').click()
+  return (await page.getByTestId('receipt-case-no').textContent({ timeout: 10_000 }))!.trim()
 }

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { residentIdCheckChar } from '../../src/domain'
-import { CentralServer, launchBrowser, pendingCount, signIn, step, waitForServiceWorker } from './harness'
+import { CentralServer, launchBrowser, pendingCount, signIn, step, takeIn, waitForServiceWorker } from './harness'
 
 let server: CentralServer
 let browser: Browser
@@ -14,21 +13,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.dispose()
 })
-
-const idFor = (n: number) => { const first17 = `15060219900101${String(n).padStart(3, '0')}`; return first17 + residentIdCheckChar(first17) }
-
-/** Takes in a case for `name` at window 3 and returns its case number from the receipt. */
-async function takeIn(page: Page, name: string, n: number): Promise<string> {
-  await page.getByTestId('nav-intake').click()
-  await page.locator('input[name="applicantName"]').fill(name)
-  await page.locator('input[name="idNumber"]').fill(idFor(n))
-  await page.locator('input[name="phone"]').fill(`1380013800${n}`)
-  await page.locator('input[name="serviceItemSearch"]').fill('征信')
-  await page.getByRole('option', { name: /个人征信报告打印/ }).click()
-  await page.locator('input[name="windowNo"]').fill('3')
-  await page.getByTestId('intake-submit').click()
-  return (await page.getByTestId('receipt-case-no').textContent({ timeout: 10_000 }))!.trim()
-}
 
 const reachable = (page: Page) => page.getByTestId('sync-reachable').getAttribute('data-state')
 
