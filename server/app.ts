@@ -14,7 +14,7 @@ import { registerStatic } from './static'
 import { openSqliteStore } from './store/sqlite-store'
 import type { Store } from './store/store'
 import { ServiceItemCache } from './sync/service-items'
-import { syncHandlers } from './sync/push'
+import { syncHandlers } from './sync/routes'
 
 export interface AppOptions {
   dataDir: string
