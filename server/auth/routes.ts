@@ -1,7 +1,8 @@
 import type { LoginResponse } from '../../src/domain/protocol'
 import type { Role } from '../../src/domain/roles'
 import type { Handlers } from '../http/api'
-import { tooManyRequests, unauthorized } from '../http/errors'
+import { signInOnDevice } from '../devices/device-rows'
+import { accountDisabled, deviceRevoked, tooManyRequests, unauthorized } from '../http/errors'
 import { RateLimit } from '../http/rate-limit'
 import type { Store } from '../store/store'
 import { dummyPasswordHash, verifyPassword } from './password'
@@ -30,13 +31,20 @@ export async function authHandlers(store: Store): Promise<Pick<Handlers, 'login'
         throw unauthorized(BAD_CREDENTIALS)
       }
       failures.clear(key)
-      const { token, expiresAt } = await store.write(async (tx) => {
+      // Told only to someone who knows the password: a disabled account is not a wrong password.
+      if (user.disabled_at) throw accountDisabled()
+      const signedIn = await store.write(async (tx) => {
+        const device = await signInOnDevice(tx, deviceId, user.id)
+        if (device.revokedAt) return null
         await deleteExpiredSessions(tx)
-        return createSession(tx, user.id, deviceId)
+        return { ...await createSession(tx, user.id, deviceId), dataKey: device.dataKey }
       })
+      if (!signedIn) throw deviceRevoked()
+      const { token, expiresAt, dataKey } = signedIn
       return {
         token,
         expiresAt,
+        dataKey,
         user: { id: user.id, username: user.username, name: user.name, role: user.role as Role, centerId: user.centerId },
         center: { id: user.centerId, code: user.code, name: user.centerName, nameEn: user.name_en },
       } satisfies LoginResponse

@@ -10,6 +10,9 @@ export const SESSION_HOURS = 12
 
 export interface Session { user: StaffUser, deviceId: string, tokenHash: string }
 
+/** Why a token that was once good is refused now: the account was disabled, or the device revoked. */
+export type SessionEnd = 'disabled' | 'revoked'
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function createSession(tx: WriteTx, userId: string, deviceId: string, now = new Date()) {
@@ -21,16 +24,22 @@ export async function createSession(tx: WriteTx, userId: string, deviceId: strin
   return { token, expiresAt }
 }
 
-/** The live session of a bearer token, or null when it is unknown, logged out or expired. */
-export async function findSession(tx: ReadTx, token: string, now = new Date()): Promise<Session | null> {
+/**
+ * The live session of a bearer token; null when it is unknown, logged out or expired; `ended`
+ * when its account was disabled or its device revoked since (the device is told which).
+ */
+export async function findSession(tx: ReadTx, token: string, now = new Date()): Promise<Session | { ended: SessionEnd } | null> {
   const tokenHash = hashToken(token)
   const row = await tx.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'sessions.device_id'])
+    .leftJoin('devices', 'devices.id', 'sessions.device_id')
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'users.disabled_at', 'sessions.device_id', 'devices.revoked_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now.toISOString())
     .executeTakeFirst()
   if (!row) return null
+  if (row.revoked_at) return { ended: 'revoked' }
+  if (row.disabled_at) return { ended: 'disabled' }
   const user: StaffUser = { id: row.id, username: row.username, name: row.name, role: row.role as Role, centerId: row.center_id }
   return { user, deviceId: row.device_id, tokenHash }
 }
@@ -47,7 +56,10 @@ export async function deleteExpiredSessions(tx: WriteTx, now = new Date()): Prom
 /** A user and their centre by username (case-insensitive), with the password hash to check. */
 export function findAccount(tx: ReadTx, username: string) {
   return tx.selectFrom('users').innerJoin('centers', 'centers.id', 'users.center_id')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'centers.id as centerId', 'centers.code', 'centers.name as centerName', 'centers.name_en'])
+    .select([
+      'users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'users.disabled_at', 'users.must_change_password',
+      'centers.id as centerId', 'centers.code', 'centers.name as centerName', 'centers.name_en',
+    ])
     .where('users.username', '=', username.toLowerCase())
     .executeTakeFirst()
 }

@@ -5,7 +5,7 @@ import { API, type Access, type Api, type ApiRoute, ErrorBodySchema, type RouteI
 import { type StaffUser, seesCenter } from '../../src/domain/roles'
 import { type Session, findSession } from '../auth/sessions'
 import type { Store } from '../store/store'
-import { ApiError, badFields, badRequest, describeIssues, forbidden, unauthorized } from './errors'
+import { ApiError, accountDisabled, badFields, badRequest, describeIssues, deviceRevoked, forbidden, unauthorized } from './errors'
 
 /**
  * Serves the contract (src/domain/api): every route in the scope of its access, its input parsed
@@ -81,6 +81,7 @@ function authenticate(store: Store, access: Exclude<Access, 'public'>): onReques
     if (!match) throw unauthorized('Missing or malformed Authorization: Bearer token')
     const session = await store.read(tx => findSession(tx, match[1]!))
     if (!session) throw unauthorized('The session token is unknown, expired or signed out; sign in again')
+    if ('ended' in session) throw session.ended === 'revoked' ? deviceRevoked() : accountDisabled()
     if (access === 'admin' && session.user.role !== 'admin') throw forbidden('Only an administrator may do this')
     request.session = session
   }

@@ -10,6 +10,10 @@ import type { ErrorBody } from '../../src/domain/api/route'
 export type ErrorCode =
   | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'FULL' | 'NOT_CANCELLABLE'
   | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
+  /** 401 to a session whose device an administrator revoked: the device wipes what it holds. */
+  | 'DEVICE_REVOKED'
+  /** 401 to a session whose account an administrator disabled. */
+  | 'ACCOUNT_DISABLED'
 
 export class ApiError extends Error {
   constructor(
@@ -30,6 +34,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, 'BAD_REQUEST', message)
 export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED', message)
+export const deviceRevoked = () => new ApiError(401, 'DEVICE_REVOKED', 'An administrator revoked this device: it must wipe what it holds', { reason: 'auth.deviceRevoked' })
+export const accountDisabled = () => new ApiError(401, 'ACCOUNT_DISABLED', 'An administrator disabled this account', { reason: 'auth.accountDisabled' })
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message)
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message)
 export const tooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', message)

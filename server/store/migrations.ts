@@ -160,6 +160,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('bookings_seq').on('bookings').column('seq').execute()
     },
   },
+  /**
+   * Real accounts and the devices they sign in on: a user can be disabled (their sessions stop
+   * working at once) or made to change a one-time password at the next sign-in; each device gets
+   * the key its citizens' data is encrypted under (released only at sign-in) and can be revoked.
+   */
+  '0005_accounts_devices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute()
+      await db.schema.alterTable('users').addColumn('must_change_password', 'integer', c => c.notNull().defaultTo(0)).execute()
+      await db.schema.createTable('devices')
+        .addColumn('id', 'text', c => c.primaryKey())
+        .addColumn('data_key', 'text', c => c.notNull())
+        .addColumn('first_seen', 'text', c => c.notNull())
+        .addColumn('last_seen', 'text', c => c.notNull())
+        .addColumn('last_user_id', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .execute()
+    },
+  },
 }
 
 /** Brings the schema up to date (only up to migration `target`: tests of an upgrade); throws (and the server does not start) if a migration fails. */

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /**
  * The central database's tables, for Kysely. Column names are the SQL ones (snake_case); JSON
  * columns hold the shared domain shapes (CaseRecord, ServiceItem) so the server never re-models them.
@@ -12,6 +14,24 @@ export interface Database {
     center_id: string
     password_hash: string
     demo: number
+    /** Set when an administrator disabled the account: its sessions are refused from then on. */
+    disabled_at: string | null
+    /** 1 after an administrator reset the password: the one-time password must be changed at sign-in. */
+    must_change_password: Generated<number>
+  }
+  /**
+   * Every device that signed in. `data_key` (32 random bytes, base64url) is the key the device
+   * encrypts citizens' data under; it is released only with a sign-in, so a device that was
+   * revoked (`revoked_at`) gets it no more and is told to wipe itself at its next contact.
+   */
+  devices: {
+    id: string
+    data_key: string
+    first_seen: string
+    last_seen: string
+    last_user_id: string | null
+    revoked_at: string | null
+    revoked_by: string | null
   }
   sessions: { token_hash: string, user_id: string, device_id: string, created_at: string, expires_at: string }
   service_items: { id: string, code: string, data: string, version: number, seq: number }

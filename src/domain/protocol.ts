@@ -135,10 +135,15 @@ export const PullResponseSchema = v.object({
 })
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>
 
-/** `center` is sent with the user so a device can number cases and show its centre offline. */
+/**
+ * `center` is sent with the user so a device can number cases and show its centre offline.
+ * `dataKey` is the device's own key for citizens' data at rest (32 bytes, base64url): the same for
+ * every sign-in on this device, released only to a sign-in, never to a revoked device.
+ */
 export const LoginResponseSchema = v.object({
   token: v.string(),
   expiresAt: v.string(),
+  dataKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'base64url key of 32 bytes')),
   user: v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string() }),
   center: v.object({ id: v.string(), code: v.string(), name: v.string(), nameEn: v.string() }),
 })
