@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,32 +7,16 @@ import { addDays, centerClock, type HolidayEntry, type ServiceCalendar } from '.
 import type { ServiceItem } from '../../src/domain/service-item'
 import en from '../../src/booking/i18n/en'
 import zhCN from '../../src/booking/i18n/zh-CN'
-import { BOOKINGS_PER_HOUR, LOOKUPS_PER_10_MIN } from '../../server/booking/public-routes'
-import { type Session, type TestServer, catalogue, countRows, login, request, residentId, startServer } from './helpers'
+import { LIMITS } from '../../server/http/limits'
+import { type Session, type TestServer, catalogue, countRows, login, request, requestFrom, residentId, startServer } from './helpers'
 
 /**
  * The public booking API over real HTTP. Every citizen comes from an address of their own on the
  * loopback network (127.0.0.x), as people on different phones would, so the per-address rate limit
  * is tested where meant and stays out of the way elsewhere.
  */
-interface Answer<T> { status: number, headers: http.IncomingHttpHeaders, body: T }
-
-function from<T = unknown>(address: string, server: { url: string }, method: string, path: string, json?: unknown): Promise<Answer<T>> {
-  const url = new URL(path, server.url)
-  const body = json === undefined ? undefined : JSON.stringify(json)
-  return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address,
-      headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = ''
-      res.setEncoding('utf8').on('data', (chunk: string) => { text += chunk }).on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, body: (text ? JSON.parse(text) : null) as T }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+const from = <T = unknown>(address: string, server: { url: string }, method: string, path: string, json?: unknown) =>
+  requestFrom<T>(address, server, method, path, { json })
 
 /** The booking page has words for every key the API answers with, in both languages. */
 function expectTranslated(fields: Record<string, string | undefined> | undefined, reason?: string) {
@@ -208,25 +191,25 @@ describe('public booking', () => {
 
   it('limits bookings per address with 429 and Retry-After', async () => {
     const me = citizen()
-    for (let i = 0; i < BOOKINGS_PER_HOUR; i++) {
+    for (let i = 0; i < LIMITS.booking.perAddress.max; i++) {
       expect((await from(me, server, 'POST', '/api/public/bookings', {})).status).toBe(400)
     }
     const limited = await from<FieldErrorBody>(me, server, 'POST', '/api/public/bookings', booking())
     expect(limited.status).toBe(429)
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     // Someone else, on another address, is not held up.
     expect((await from(citizen(), server, 'POST', '/api/public/bookings', {})).status).toBe(400)
   })
 
   it('limits lookups and cancellations per address, together', async () => {
     const me = citizen()
-    for (let i = 0; i < LOOKUPS_PER_10_MIN - 1; i++) {
+    for (let i = 0; i < LIMITS.booking.lookupsPerAddress.max - 1; i++) {
       expect((await from(me, server, 'GET', `/api/public/bookings/AAAAAAAA?mobile=1390000${String(i).padStart(4, '0')}`)).status).toBe(404)
     }
     expect((await from(me, server, 'POST', '/api/public/bookings/AAAAAAAA/cancel', { mobile: '13900000000' })).status).toBe(404)
     const limited = await from(me, server, 'GET', '/api/public/bookings/AAAAAAAA?mobile=13900000000')
     expect(limited.status).toBe(429)
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })
 
