@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashingPool } from '../../server/auth/hash-pool'
 import { LIMITS } from '../../server/http/limits'
+import { captureLog } from '../support/log-capture'
 import { type Answer, type Session, type TestServer, login, pull, request, requestFrom, startServer } from './helpers'
 
 /**
@@ -17,11 +18,12 @@ import { type Answer, type Session, type TestServer, login, pull, request, reque
 let server: TestServer
 let dist: string
 let clerk: Session
+const log = captureLog()
 beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftdesk-dist-'))
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>staff shell</title>')
   fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})\n'.repeat(2000))
-  server = await startServer({ distDir: dist })
+  server = await startServer({ distDir: dist, logStream: log.stream })
   clerk = await login(server, 'ord-clerk1')
   hashingPool.peakQueued = 0
 })
@@ -66,6 +68,9 @@ describe('a flood of sign-ins', () => {
       expect(answer.headers.get('retry-after')).toBe(String(LIMITS.hashing.retryAfterS))
     }
     expect(hashingPool.peakQueued).toBeLessThanOrEqual(LIMITS.hashing.maxQueued)
+    // Each refusal and each failed sign-in is in the log, with its username.
+    expect(log.lines.filter(line => line.limit === 'hashing' && line.status === 503)).toHaveLength(refused.length)
+    expect(log.lines.filter(line => line.event === 'sign-in failed' && String(line.username).startsWith('made-up-'))).toHaveLength(hashed.length)
     for (const other of others) {
       expect(other.status).toBe(200)
       expect(other.hashedBefore).toBeLessThan(hashed.length)
