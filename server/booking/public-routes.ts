@@ -1,19 +1,31 @@
 import type { FastifyInstance } from 'fastify'
-import { isBookingCode, normaliseBookingCode } from '../../src/domain/booking'
+import { isBookingCode, normaliseBookingCode, personLimitProblems } from '../../src/domain/booking'
 import { normaliseMobile } from '../../src/domain/mobile'
 import { BOOKING_DAYS_AHEAD } from '../../src/domain/booking'
 import { loadCalendar, loadHolidays } from '../calendar/calendar-store'
+import type { FieldErrors } from '../../src/domain/case'
 import type { Handlers } from '../http/api'
 import { ApiError, badFields, notFound } from '../http/errors'
 import { LIMITS } from '../http/limits'
 import { perAddress } from '../http/rate-limit'
 import type { ReadTx, Store } from '../store/store'
-import { cancelBooking, findBooking, insertBooking, takenPlaces } from './booking-store'
+import { activeBookingsOfPerson, cancelBooking, findBooking, insertBooking, takenPlaces } from './booking-store'
 import { type CenterOffer, bookableItems, bookingDays, publicDays, publicSlots, requestedSlot } from './public-offer'
 import { bookingSummary, loadCatalogue, publicItem } from './summary'
 
 // One answer for a wrong code and a wrong mobile, so nobody learns whether a code exists.
 const NO_BOOKING = 'No booking with this code for this mobile number'
+
+const LIMIT_MESSAGES: Record<string, string> = {
+  idNumber: 'This ID number already has a booking at this centre on this day',
+  mobile: 'This mobile number already has the most bookings allowed within 7 days',
+}
+
+/** 409 naming the field whose limit is reached (PERSON_LIMITS), for the page to show under it. */
+function personLimitReached(fields: FieldErrors): ApiError {
+  const message = Object.keys(fields).map(field => LIMIT_MESSAGES[field]).join('; ')
+  return new ApiError(409, 'CONFLICT', message, { reason: 'booking.personLimit', fields: fields as Record<string, string> })
+}
 
 /** The centre's offer at `now`, or 404 for a centre that does not take bookings. */
 async function offerOf(tx: ReadTx, centerId: string, now: Date): Promise<CenterOffer> {
@@ -71,6 +83,8 @@ export function publicBookingHandlers(store: Store, app: FastifyInstance, now: (
           if (!await tx.selectFrom('service_items').select('id').where('id', '=', booking.itemId).executeTakeFirst()) throw badFields({ itemId: 'booking.item' })
           const found = requestedSlot(await offerOf(tx, booking.centerId, now()), booking)
           if ('fields' in found) throw badFields(found.fields)
+          const limited = personLimitProblems(booking, await activeBookingsOfPerson(tx, booking))
+          if (Object.keys(limited).length) throw personLimitReached(limited)
           const row = await insertBooking(tx, booking, found.slot, now())
           return row && { row, summary: await bookingSummary(tx, row) }
         })

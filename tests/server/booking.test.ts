@@ -66,9 +66,12 @@ async function makeHoliday(date: string) {
   expect((await request(server, 'PUT', `/api/holidays/${year}`, { token: admin.token, json: { days } })).status).toBe(200)
 }
 
+/** A mobile number of citizen n: 139 and eight digits. */
+const mobileOf = (n: number) => `139${String(n).padStart(8, '0')}`
+
 const booking = (fields: Record<string, unknown> = {}, n = nextAddress) => ({
   centerId: ord, itemId: everywhere.id, date: soon, slotStart: '09:00',
-  name: '王秀英', mobile: '13912345678', idNumber: residentId(n), ...fields,
+  name: '王秀英', mobile: mobileOf(n), idNumber: residentId(n), consent: true, ...fields,
 })
 
 beforeAll(async () => {
@@ -113,7 +116,7 @@ describe('public booking', () => {
   it('takes exactly the capacity of a slot when 50 people book it at once; the other 40 hear it is full', async () => {
     const attempts = Array.from({ length: 50 }, (_, i) => {
       const address = citizen()
-      return from<{ code?: string } & FieldErrorBody>(address, server, 'POST', '/api/public/bookings', booking({ idNumber: residentId(100 + i) }))
+      return from<{ code?: string } & FieldErrorBody>(address, server, 'POST', '/api/public/bookings', booking({ idNumber: residentId(100 + i), mobile: mobileOf(100 + i) }))
     })
     const answers = await Promise.all(attempts)
     const booked = answers.filter(a => a.status === 201)
@@ -143,7 +146,9 @@ describe('public booking', () => {
     const empty = await from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings', {})
     expect(empty.body.fields).toEqual({
       centerId: 'required', itemId: 'required', date: 'required', slotStart: 'required', name: 'required', mobile: 'required', idNumber: 'required',
+      consent: 'booking.consent',
     })
+    expectTranslated(empty.body.fields)
   })
 
   it.each([
@@ -152,6 +157,8 @@ describe('public booking', () => {
     ['a day beyond the booking window', () => booking({ date: addDays(soon, 30) }), { date: 'booking.window' }],
     ['a slot the day does not have', () => booking({ slotStart: '09:10' }), { slotStart: 'booking.slot' }],
     ['a centre that takes no bookings', () => booking({ centerId: 'nowhere' }), { centerId: 'booking.center' }],
+    ['a booking without the consent tick', () => booking({ consent: false }), { consent: 'booking.consent' }],
+    ['a consent that is not a tick', () => booking({ consent: 'yes' }), { consent: 'booking.consent' }],
   ])('refuses %s', async (_what, body, fields) => {
     const answer = await from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings', body())
     expect(answer.status).toBe(400)
@@ -187,6 +194,46 @@ describe('public booking', () => {
     expect(cancelled.body.summary.status).toBe('cancelled')
     const again = await from<{ summary: BookingSummary }>(other, server, 'POST', `/api/public/bookings/${code}/cancel`, { mobile: '13904771234' })
     expect(again.body.summary.status).toBe('cancelled')
+  })
+
+  it('books exactly one of 20 parallel bookings of the same person for one day at one centre; the rest hear why, under the ID number', async () => {
+    const person = { idNumber: residentId(901), name: '赵磊' }
+    const slots = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings',
+      booking({ ...person, date: holiday, slotStart: slots[i % slots.length], mobile: mobileOf(2000 + i) }))))
+    expect(answers.filter(a => a.status === 201)).toHaveLength(1)
+    const refused = answers.filter(a => a.status !== 201)
+    expect(refused).toHaveLength(19)
+    for (const answer of refused) {
+      expect(answer.status).toBe(409)
+      expect(answer.body).toMatchObject({ error: 'CONFLICT', fields: { idNumber: 'booking.idNumberBooked' }, message: expect.stringMatching(/already has a booking/) })
+    }
+    expectTranslated({ idNumber: 'booking.idNumberBooked' }, 'booking.personLimit')
+    expect(countRows(server, 'bookings', 'id_number = ? and status = \'booked\'', person.idNumber)).toBe(1)
+    // The same person may book another day, or another centre the same day.
+    expect((await from(citizen(), server, 'POST', '/api/public/bookings', booking({ ...person, date: soon, slotStart: '11:30', mobile: mobileOf(2100) }))).status).toBe(201)
+  })
+
+  it('allows a mobile number 3 active bookings in any 7 days, counted inside the booking\'s transaction', async () => {
+    const mobile = mobileOf(3000)
+    const bookFor = (n: number, date: string) =>
+      from<FieldErrorBody & { code: string }>(citizen(), server, 'POST', '/api/public/bookings', booking({ mobile, idNumber: residentId(3000 + n), date, slotStart: '10:30' }))
+    // 5 parallel bookings of one mobile number for one day (a family, or a script): 3 get through.
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(n => bookFor(n, soon)))
+    expect(answers.filter(a => a.status === 201)).toHaveLength(3)
+    const refused = answers.filter(a => a.status !== 201)
+    for (const answer of refused) {
+      expect(answer.status).toBe(409)
+      expect(answer.body.fields).toEqual({ mobile: 'booking.mobileLimit' })
+    }
+    expectTranslated({ mobile: 'booking.mobileLimit' })
+    // Six days later is in a 7-day span with them; seven days later is not.
+    expect((await bookFor(5, addDays(soon, 6))).body.fields).toEqual({ mobile: 'booking.mobileLimit' })
+    expect((await bookFor(6, addDays(soon, 7))).status).toBe(201)
+    // Cancelling one frees its place.
+    const first = answers.find(a => a.status === 201)!
+    expect((await from(citizen(), server, 'POST', `/api/public/bookings/${first.body.code}/cancel`, { mobile })).status).toBe(200)
+    expect((await bookFor(answers.indexOf(refused[0]!), soon)).status).toBe(201)
   })
 
   it('limits bookings per address with 429 and Retry-After', async () => {
