@@ -1,4 +1,5 @@
 import path from 'node:path'
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
 import { auditHandlers } from './audit/routes'
@@ -8,7 +9,8 @@ import { publicBookingHandlers } from './booking/public-routes'
 import { calendarHandlers } from './calendar/routes'
 import { registerApi } from './http/api'
 import { registerErrorHandlers } from './http/errors'
-import { registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
+import { registerHsts, registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
+import { type TrustProxy, fastifyTrustProxy } from './http/trust-proxy'
 import { seedDemoIfEmpty } from './seed/demo'
 import { registerStatic } from './static'
 import { openSqliteStore } from './store/sqlite-store'
@@ -23,9 +25,13 @@ export interface AppOptions {
   /** The built app (vite build output); null or missing serves the API only. */
   distDir?: string | null
   logger?: boolean
+  /** Where the log goes (JSON lines) instead of stdout; turns the logger on (tests read it). */
+  logStream?: NodeJS.WritableStream
+  /** Peers trusted to give the client's address and protocol (TRUST_PROXY, server/http/trust-proxy.ts); off by default. */
+  trustProxy?: TrustProxy
   /** Check every answer against the contract (src/domain/api) and answer 500 when one does not match: on in tests. */
   checkResponses?: boolean
-  /** The clock the public booking routes go by (today, slots still to come); tests set it. */
+  /** The clock the public booking routes (today, slots still to come) and the sign-in limits go by; tests set it. */
   now?: () => Date
 }
 
@@ -50,11 +56,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     throw error
   }
 
+  // Request bodies, headers (tokens) and client addresses are never logged; the serializers keep only
+  // method and URL. Limits log a keyed hash of the address (server/http/limit-log.ts).
+  const serializers = { req: (req: { method: string, url: string }) => ({ method: req.method, url: req.url.split('?')[0] }) }
   const app = Fastify({
-    // Request bodies and headers (tokens) are never logged; the serializers keep only method and URL.
-    logger: opts.logger ? { serializers: { req: req => ({ method: req.method, url: req.url.split('?')[0] }) } } : false,
+    logger: opts.logStream ? { serializers, stream: opts.logStream } : opts.logger ? { serializers } : false,
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
   })
   // The API speaks JSON only; other bodies get one clear 400 instead of a confusing validation error.
   app.removeContentTypeParser('text/plain')
@@ -67,14 +75,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => store.close())
   registerErrorHandlers(app)
   await registerSecurityHeaders(app)
+  registerHsts(app)
   registerNoStoreForApi(app)
+  // Only where a route asks for it (perAddress in server/http/rate-limit.ts); only Retry-After, on a 429.
+  await app.register(rateLimit, {
+    global: false,
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  })
 
   await registerApi(app, store, {
     ...syncHandlers(store, new ServiceItemCache()),
-    ...await authHandlers(store),
+    ...await authHandlers(store, app, opts.now && (() => opts.now!().getTime())),
     ...auditHandlers(store),
     ...await calendarHandlers(store),
-    ...publicBookingHandlers(store, opts.now),
+    ...publicBookingHandlers(store, app, opts.now),
   }, { checkResponses: opts.checkResponses })
   await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)

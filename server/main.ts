@@ -2,6 +2,7 @@ import path from 'node:path'
 import { buildApp } from './app'
 import { demoSignIns } from './seed/demo'
 import { DEMO_PASSWORD } from './seed/demo-org'
+import { parseTrustProxy } from './http/trust-proxy'
 import { hasBuiltApp } from './static'
 
 /** `npm run serve` / `npm start`: the sync API and the built app, configured by environment. */
@@ -10,13 +11,24 @@ const host = process.env.HOST ?? '127.0.0.1'
 const dataDir = path.resolve(process.env.DATA_DIR ?? './data')
 const distDir = path.resolve(process.env.DIST_DIR ?? './dist')
 const demo = process.env.DEMO !== '0'
+let trustProxy
+try {
+  trustProxy = parseTrustProxy(process.env.TRUST_PROXY)
+}
+catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
 
 if (!hasBuiltApp(distDir)) {
   console.warn(`No built app in ${distDir}: serving the API only (run \`npm run build\` for the app).`)
 }
-const app = await buildApp({ dataDir, demo, distDir, logger: true })
+const app = await buildApp({ dataDir, demo, distDir, logger: true, trustProxy })
 await app.listen({ port, host })
 console.info(`ShiftDesk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (data: ${dataDir})`)
+console.info(trustProxy === false
+  ? 'TRUST_PROXY is off: X-Forwarded-For and X-Forwarded-Proto are ignored, limits key on the connecting address.'
+  : `Trusted proxies (TRUST_PROXY): ${Array.isArray(trustProxy) ? trustProxy.join(', ') : `${trustProxy} hop(s)`}`)
 await printDemoSignIns()
 
 let closing = false

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto'
-import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, type BookingRequest } from '../../src/domain/booking'
+import {
+  ACTIVE_BOOKING_STATUSES, BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, type BookingRequest, type PersonBooking, mobileLimitSpan,
+} from '../../src/domain/booking'
 import { newId } from '../../src/domain/ids'
 import { type Slot, centerInstant } from '../../src/domain/service-calendar'
 import type { Database } from '../store/schema'
@@ -35,10 +37,27 @@ export async function insertBooking(tx: WriteTx, request: BookingRequest, slot: 
     id: newId(), code: await freshCode(tx), center_id: request.centerId, item_id: request.itemId, date: request.date,
     slot_start: slot.start, slot_end: slot.end, kind: slot.kind, name: request.name, mobile: request.mobile,
     id_number: request.idNumber, status: 'booked', created_at: at, updated_at: at, seq: await reserveSeqs(tx, 1),
-    case_id: null, version: 1,
+    case_id: null, version: 1, consented_at: at,
   }
   await tx.insertInto('bookings').values(row).execute()
   return row
+}
+
+/**
+ * The active bookings that count against this person's limits (PERSON_LIMITS): their ID number's
+ * at the centre that day, and their mobile number's in every 7-day span with the day. Read in the
+ * booking's write transaction, so a parallel booking of the same person cannot slip in between.
+ */
+export async function activeBookingsOfPerson(tx: ReadTx, request: BookingRequest): Promise<PersonBooking[]> {
+  const { from, to } = mobileLimitSpan(request.date)
+  const rows = await tx.selectFrom('bookings').select(['center_id', 'date', 'id_number', 'mobile'])
+    .where('status', 'in', ACTIVE_BOOKING_STATUSES)
+    .where(eb => eb.or([
+      eb.and([eb('id_number', '=', request.idNumber), eb('center_id', '=', request.centerId), eb('date', '=', request.date)]),
+      eb.and([eb('mobile', '=', request.mobile), eb('date', '>=', from), eb('date', '<=', to)]),
+    ]))
+    .execute()
+  return rows.map(row => ({ centerId: row.center_id, date: row.date, idNumber: row.id_number, mobile: row.mobile }))
 }
 
 /** Taken places per `date slot_start` of a centre over a range of days. */

@@ -1,22 +1,31 @@
-import type { FastifyRequest } from 'fastify'
-import { isBookingCode, normaliseBookingCode } from '../../src/domain/booking'
+import type { FastifyInstance } from 'fastify'
+import { isBookingCode, normaliseBookingCode, personLimitProblems } from '../../src/domain/booking'
 import { normaliseMobile } from '../../src/domain/mobile'
 import { BOOKING_DAYS_AHEAD } from '../../src/domain/booking'
 import { loadCalendar, loadHolidays } from '../calendar/calendar-store'
+import type { FieldErrors } from '../../src/domain/case'
 import type { Handlers } from '../http/api'
-import { ApiError, badFields, notFound, tooManyRequests } from '../http/errors'
-import { RateLimit } from '../http/rate-limit'
+import { ApiError, badFields, notFound } from '../http/errors'
+import { LIMITS } from '../http/limits'
+import { perAddress } from '../http/rate-limit'
 import type { ReadTx, Store } from '../store/store'
-import { cancelBooking, findBooking, insertBooking, takenPlaces } from './booking-store'
+import { activeBookingsOfPerson, cancelBooking, findBooking, insertBooking, takenPlaces } from './booking-store'
 import { type CenterOffer, bookableItems, bookingDays, publicDays, publicSlots, requestedSlot } from './public-offer'
 import { bookingSummary, loadCatalogue, publicItem } from './summary'
 
-/** Bookings per client address per hour; lookups and cancellations per address per 10 minutes. */
-export const BOOKINGS_PER_HOUR = 10
-export const LOOKUPS_PER_10_MIN = 30
-
 // One answer for a wrong code and a wrong mobile, so nobody learns whether a code exists.
 const NO_BOOKING = 'No booking with this code for this mobile number'
+
+const LIMIT_MESSAGES: Record<string, string> = {
+  idNumber: 'This ID number already has a booking at this centre on this day',
+  mobile: 'This mobile number already has the most bookings allowed within 7 days',
+}
+
+/** 409 naming the field whose limit is reached (PERSON_LIMITS), for the page to show under it. */
+function personLimitReached(fields: FieldErrors): ApiError {
+  const message = Object.keys(fields).map(field => LIMIT_MESSAGES[field]).join('; ')
+  return new ApiError(409, 'CONFLICT', message, { reason: 'booking.personLimit', fields: fields as Record<string, string> })
+}
 
 /** The centre's offer at `now`, or 404 for a centre that does not take bookings. */
 async function offerOf(tx: ReadTx, centerId: string, now: Date): Promise<CenterOffer> {
@@ -37,14 +46,11 @@ function credentials(code: string, mobile: string | undefined) {
  * calendar, what they offer and how many places are left; it never shows anything of anyone's
  * booking except to the person holding its code and mobile number. `now` is the server's clock.
  */
-export function publicBookingHandlers(store: Store, now: () => Date = () => new Date()): Pick<Handlers,
+export function publicBookingHandlers(store: Store, app: FastifyInstance, now: () => Date = () => new Date()): Pick<Handlers,
   'publicCenters' | 'publicItems' | 'publicDays' | 'publicSlots' | 'book' | 'lookupBooking' | 'cancelBooking'> {
-  const throttle = (limit: RateLimit) => async (request: FastifyRequest) => {
-    const wait = limit.take(request.ip)
-    if (wait) throw tooManyRequests(`Too many requests from this address; try again in ${wait} s`, wait)
-  }
-  const bookings = throttle(new RateLimit(BOOKINGS_PER_HOUR, 60 * 60_000))
-  const lookups = throttle(new RateLimit(LOOKUPS_PER_10_MIN, 10 * 60_000))
+  // Per client address (limits.ts); lookups and cancellations share one count.
+  const bookings = perAddress(app, 'booking.perAddress', LIMITS.booking.perAddress)
+  const lookups = perAddress(app, 'booking.lookupsPerAddress', LIMITS.booking.lookupsPerAddress)
 
   return {
     async publicCenters() {
@@ -77,6 +83,8 @@ export function publicBookingHandlers(store: Store, now: () => Date = () => new 
           if (!await tx.selectFrom('service_items').select('id').where('id', '=', booking.itemId).executeTakeFirst()) throw badFields({ itemId: 'booking.item' })
           const found = requestedSlot(await offerOf(tx, booking.centerId, now()), booking)
           if ('fields' in found) throw badFields(found.fields)
+          const limited = personLimitProblems(booking, await activeBookingsOfPerson(tx, booking))
+          if (Object.keys(limited).length) throw personLimitReached(limited)
           const row = await insertBooking(tx, booking, found.slot, now())
           return row && { row, summary: await bookingSummary(tx, row) }
         })

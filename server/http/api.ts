@@ -46,7 +46,7 @@ export interface Served<R extends ApiRoute> {
   /** Runs after the scope's sign-in check and before the body is parsed. */
   onRequest?: onRequestHookHandler
   /** Runs after the body is parsed, before its schema. */
-  preValidation?: (request: FastifyRequest) => Promise<void>
+  preValidation?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
   handle: Handler<R>
 }
 
@@ -115,8 +115,8 @@ function serveRoute(scope: FastifyInstance, route: ApiRoute, served: Handler<Api
     config: { route },
     ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
     ...(onRequest ? { onRequest } : {}),
-    preValidation: async (request) => {
-      await preValidation?.(request)
+    preValidation: async (request, reply) => {
+      await preValidation?.(request, reply)
       request.input = parseInput(route, request)
     },
     handler: async (request, reply) => {

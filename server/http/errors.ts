@@ -10,6 +10,8 @@ import type { ErrorBody } from '../../src/domain/api/route'
 export type ErrorCode =
   | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'FULL' | 'NOT_CANCELLABLE'
   | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'INTERNAL'
+  /** 503: the server has too much of one kind of work waiting (password checks); try again after Retry-After. */
+  | 'BUSY'
   /** 401 to a session whose device an administrator revoked: the device wipes what it holds. */
   | 'DEVICE_REVOKED'
   /** 401 to a session whose account an administrator disabled. */

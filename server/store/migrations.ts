@@ -180,6 +180,18 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  /**
+   * The limits on one person's bookings (src/domain/booking.ts PERSON_LIMITS) are checked in the
+   * booking's write transaction, by ID number and by mobile number: an index for each. And when
+   * the citizen consented to the use of their data (null for bookings made before consent was asked).
+   */
+  '0007_booking_person_limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bookings').addColumn('consented_at', 'text').execute()
+      await db.schema.createIndex('bookings_id_number').on('bookings').columns(['id_number', 'center_id', 'date']).execute()
+      await db.schema.createIndex('bookings_mobile').on('bookings').columns(['mobile', 'date']).execute()
+    },
+  },
 }
 
 /** Brings the schema up to date (only up to migration `target`: tests of an upgrade); throws (and the server does not start) if a migration fails. */

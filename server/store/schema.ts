@@ -103,5 +103,7 @@ export interface Database {
     case_id: string | null
     /** 1 when booked, one more with every later change. */
     version: number
+    /** When the citizen ticked the consent line; null for bookings made before it was asked (migration 0007). */
+    consented_at: string | null
   }
 }

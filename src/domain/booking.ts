@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { type FieldErrors, fieldErrors } from './case'
 import { isMobile, normaliseMobile } from './mobile'
 import { residentIdProblem } from './resident-id'
-import { SESSION_KINDS, isCalendarDate } from './service-calendar'
+import { SESSION_KINDS, addDays, isCalendarDate } from './service-calendar'
 
 /**
  * 预约: a citizen's booking of a slot, made on the public booking page without signing in. The
@@ -34,7 +34,15 @@ export const BookingFieldSchemas = {
 }
 export type BookingPersonField = keyof typeof BookingFieldSchemas
 
-const fallbackMessage = (issue: v.BaseIssue<unknown>) => issue.received === 'undefined' ? 'required' : 'invalid'
+/**
+ * The citizen ticked the consent line under the page's explanation of how their data is used
+ * (person.dataUse in the page's messages); anything but `true`, or nothing, is refused with one key.
+ */
+export const ConsentSchema = v.literal(true, 'booking.consent')
+
+// A missing key's issue is the object's, so its message is chosen here: consent has its own.
+const fallbackMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.path?.at(-1)?.key === 'consent' ? 'booking.consent' : issue.received === 'undefined' ? 'required' : 'invalid'
 
 export const BookingRequestSchema = v.config(v.strictObject({
   centerId: required(64),
@@ -42,6 +50,7 @@ export const BookingRequestSchema = v.config(v.strictObject({
   date: v.pipe(v.string(), v.check(isCalendarDate, 'booking.date')),
   slotStart: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking.slot')),
   ...BookingFieldSchemas,
+  consent: ConsentSchema,
 }), { message: fallbackMessage })
 export type BookingRequest = v.InferOutput<typeof BookingRequestSchema>
 
@@ -54,6 +63,46 @@ export function validateBooking(input: unknown): { ok: true, value: BookingReque
 export function bookingFieldProblem(field: BookingPersonField, value: string): string | null {
   const result = v.safeParse(BookingFieldSchemas[field], value)
   return result.success ? null : result.issues[0].message
+}
+
+/**
+ * How many places one person may hold, so nobody books a centre's slots for others to sell or
+ * blocks them: one active booking per ID number per centre and day (a person needs one visit a
+ * day; a second matter is served at the same visit), and at most 3 active bookings per mobile
+ * number in any 7 days (a family booking for a parent and children on one phone fits). Active:
+ * booked and not yet served, missed or cancelled.
+ */
+export const PERSON_LIMITS = { perIdNumberCentreDay: 1, perMobile: { max: 3, days: 7 } } as const
+export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['booked']
+/** The limits' numbers for the page's messages (`{max}`, `{days}`), so the words never disagree with the rule. */
+export const PERSON_LIMIT_WORDS = { max: PERSON_LIMITS.perMobile.max, days: PERSON_LIMITS.perMobile.days }
+
+/** An active booking as the person limits see it. */
+export interface PersonBooking { centerId: string, date: string, idNumber: string, mobile: string }
+
+/** The dates a new booking on `date` shares a 7-day span with: the bookings that may count against the mobile's limit. */
+export const mobileLimitSpan = (date: string) => ({ from: addDays(date, 1 - PERSON_LIMITS.perMobile.days), to: addDays(date, PERSON_LIMITS.perMobile.days - 1) })
+
+/**
+ * What stops this person booking, given the active bookings of their ID number and mobile number
+ * (at least those of mobileLimitSpan): an i18n key per field, empty when nothing does.
+ */
+export function personLimitProblems(request: Pick<BookingRequest, 'centerId' | 'date' | 'idNumber' | 'mobile'>, active: readonly PersonBooking[]): FieldErrors {
+  const fields: FieldErrors = {}
+  const sameDay = active.filter(b => b.idNumber === request.idNumber && b.centerId === request.centerId && b.date === request.date)
+  if (sameDay.length >= PERSON_LIMITS.perIdNumberCentreDay) fields.idNumber = 'booking.idNumberBooked'
+  const { max, days } = PERSON_LIMITS.perMobile
+  const dates = active.filter(b => b.mobile === request.mobile).map(b => b.date)
+  // Every span of `days` days that holds the new date: none may hold more than `max` bookings with it.
+  for (let back = days - 1; back >= 0; back--) {
+    const from = addDays(request.date, -back)
+    const to = addDays(from, days - 1)
+    if (dates.filter(d => d >= from && d <= to).length + 1 > max) {
+      fields.mobile = 'booking.mobileLimit'
+      break
+    }
+  }
+  return fields
 }
 
 /** A service item as the public page shows it. */

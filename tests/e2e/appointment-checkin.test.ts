@@ -65,6 +65,7 @@ async function bookToday(): Promise<string> {
     await page.locator('input[name="name"]').fill('周丽')
     await page.locator('input[name="mobile"]').fill(MOBILE)
     await page.locator('input[name="idNumber"]').fill(ID_NUMBER)
+    await page.getByTestId('consent').check()
     await page.getByTestId('submit-booking').click()
     return (await page.getByTestId('booking-code').textContent({ timeout: 15_000 }))!.trim()
   })

@@ -13,8 +13,8 @@ let centerId: string
 let itemId: string
 /** Two days ahead: in the booking window, and its slots have not started whatever the time now. */
 const day = addDays(centerClock(new Date()).date, 2)
-const first17 = '15060219850312004'
-const ID_NUMBER = first17 + residentIdCheckChar(first17)
+const idNumber = (first17: string) => first17 + residentIdCheckChar(first17)
+const ID_NUMBER = idNumber('15060219850312004')
 
 async function api<T>(path: string, init: { method?: string, token?: string, json?: unknown } = {}): Promise<{ status: number, body: T }> {
   const response = await fetch(server.url + path, {
@@ -65,10 +65,10 @@ async function chooseSlot(page: Page, start: string): Promise<void> {
   await page.getByTestId(`slot-${start}`).click()
 }
 
-async function fillPerson(page: Page, name: string, mobile: string): Promise<void> {
+async function fillPerson(page: Page, name: string, mobile: string, id = ID_NUMBER): Promise<void> {
   await page.locator('input[name="name"]').fill(name)
   await page.locator('input[name="mobile"]').fill(mobile)
-  await page.locator('input[name="idNumber"]').fill(ID_NUMBER)
+  await page.locator('input[name="idNumber"]').fill(id)
 }
 
 describe('the public booking page', () => {
@@ -82,6 +82,13 @@ describe('the public booking page', () => {
       await expect.poll(() => page.getByTestId('error-idNumber').textContent()).toContain('校验位')
       expect(await page.locator('input[name="idNumber"]').getAttribute('aria-describedby')).toContain('field-idNumber-error')
       await fillPerson(page, '周丽', '13904771234')
+      // Without the consent tick nothing is sent: the box says why, and what was typed stays.
+      await page.getByTestId('submit-booking').click()
+      await expect.poll(() => page.getByTestId('error-consent').textContent()).toContain('勾选同意')
+      expect(await page.locator('input[name="name"]').inputValue()).toBe('周丽')
+      expect(server.query('SELECT id FROM bookings')).toHaveLength(0)
+      await page.getByTestId('consent').check()
+      await expect.poll(() => page.getByTestId('error-consent').count()).toBe(0)
       await page.getByTestId('submit-booking').click()
       return (await page.getByTestId('booking-code').textContent({ timeout: 15_000 }))!.trim()
     })
@@ -111,11 +118,12 @@ describe('the public booking page', () => {
       await expect.poll(() => page.getByTestId('slot-09:00').isDisabled()).toBe(true)
       expect(await page.getByTestId('slot-09:00').textContent()).toContain('已约满')
       await page.getByTestId('slot-09:30').click()
-      await fillPerson(page, '陈静', '13904775678')
+      await fillPerson(page, '陈静', '13904775678', idNumber('15060219900101002'))
+      await page.getByTestId('consent').check()
     })
     // Someone else books 09:30 while this page is on the form.
     const other = await api('/api/public/bookings', {
-      method: 'POST', json: { centerId, itemId, date: day, slotStart: '09:30', name: '刘洋', mobile: '13904770000', idNumber: ID_NUMBER },
+      method: 'POST', json: { centerId, itemId, date: day, slotStart: '09:30', name: '刘洋', mobile: '13904770000', idNumber: idNumber('15060219920202003'), consent: true },
     })
     expect(other.status).toBe(201)
 
@@ -128,6 +136,25 @@ describe('the public booking page', () => {
       await expect.poll(() => page.getByTestId('slot-09:30').isDisabled()).toBe(true)
     })
     expect(server.query('SELECT id FROM bookings WHERE date = ? AND slot_start = ?', day, '09:30')).toHaveLength(1)
+    await page.context().close()
+  })
+
+  it('refuses a second booking of the same ID number that day under the ID field, in English too, keeping what was typed', async () => {
+    const page = await openPage()
+    await step(page, 'the person who booked 09:00 tries 10:00 the same day', async () => {
+      await page.getByTestId('locale-switch').click()
+      await chooseSlot(page, '10:00')
+      await fillPerson(page, 'Zhou Li', '13904779999')
+      await page.getByTestId('consent').check()
+      await page.getByTestId('submit-booking').click()
+      await expect.poll(() => page.getByTestId('error-idNumber').textContent()).toContain('already has a booking at this centre on this day')
+      expect(await page.locator('input[name="idNumber"]').getAttribute('aria-invalid')).toBe('true')
+      expect(await page.locator('input[name="name"]').inputValue()).toBe('Zhou Li')
+      expect(await page.locator('input[name="idNumber"]').inputValue()).toBe(ID_NUMBER)
+      expect(await page.getByTestId('consent').isChecked()).toBe(true)
+      expect(await page.getByTestId('slot-problem').count()).toBe(0)
+    })
+    expect(server.query('SELECT id FROM bookings WHERE id_number = ? AND date = ?', ID_NUMBER, day)).toHaveLength(1)
     await page.context().close()
   })
 })

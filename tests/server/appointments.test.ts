@@ -37,7 +37,7 @@ let booked = 0
 async function book(centerId: string, slotStart = '09:00'): Promise<string> {
   const n = ++booked
   const answer = await request<{ code: string }>(server, 'POST', '/api/public/bookings', {
-    json: { centerId, itemId: item.id, date: soon, slotStart, name: `预约人${n}`, mobile: `1390477${String(n).padStart(4, '0')}`, idNumber: residentId(500 + n) },
+    json: { centerId, itemId: item.id, date: soon, slotStart, name: `预约人${n}`, mobile: `1390477${String(n).padStart(4, '0')}`, idNumber: residentId(500 + n), consent: true },
   })
   expect(answer.status).toBe(201)
   return (server.sql.prepare('select id from bookings where code = ?').get(answer.body.code) as { id: string }).id

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,32 +7,16 @@ import { addDays, centerClock, type HolidayEntry, type ServiceCalendar } from '.
 import type { ServiceItem } from '../../src/domain/service-item'
 import en from '../../src/booking/i18n/en'
 import zhCN from '../../src/booking/i18n/zh-CN'
-import { BOOKINGS_PER_HOUR, LOOKUPS_PER_10_MIN } from '../../server/booking/public-routes'
-import { type Session, type TestServer, catalogue, countRows, login, request, residentId, startServer } from './helpers'
+import { LIMITS } from '../../server/http/limits'
+import { type Session, type TestServer, catalogue, countRows, login, request, requestFrom, residentId, startServer } from './helpers'
 
 /**
  * The public booking API over real HTTP. Every citizen comes from an address of their own on the
  * loopback network (127.0.0.x), as people on different phones would, so the per-address rate limit
  * is tested where meant and stays out of the way elsewhere.
  */
-interface Answer<T> { status: number, headers: http.IncomingHttpHeaders, body: T }
-
-function from<T = unknown>(address: string, server: { url: string }, method: string, path: string, json?: unknown): Promise<Answer<T>> {
-  const url = new URL(path, server.url)
-  const body = json === undefined ? undefined : JSON.stringify(json)
-  return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address,
-      headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = ''
-      res.setEncoding('utf8').on('data', (chunk: string) => { text += chunk }).on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, body: (text ? JSON.parse(text) : null) as T }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+const from = <T = unknown>(address: string, server: { url: string }, method: string, path: string, json?: unknown) =>
+  requestFrom<T>(address, server, method, path, { json })
 
 /** The booking page has words for every key the API answers with, in both languages. */
 function expectTranslated(fields: Record<string, string | undefined> | undefined, reason?: string) {
@@ -83,9 +66,12 @@ async function makeHoliday(date: string) {
   expect((await request(server, 'PUT', `/api/holidays/${year}`, { token: admin.token, json: { days } })).status).toBe(200)
 }
 
+/** A mobile number of citizen n: 139 and eight digits. */
+const mobileOf = (n: number) => `139${String(n).padStart(8, '0')}`
+
 const booking = (fields: Record<string, unknown> = {}, n = nextAddress) => ({
   centerId: ord, itemId: everywhere.id, date: soon, slotStart: '09:00',
-  name: '王秀英', mobile: '13912345678', idNumber: residentId(n), ...fields,
+  name: '王秀英', mobile: mobileOf(n), idNumber: residentId(n), consent: true, ...fields,
 })
 
 beforeAll(async () => {
@@ -130,7 +116,7 @@ describe('public booking', () => {
   it('takes exactly the capacity of a slot when 50 people book it at once; the other 40 hear it is full', async () => {
     const attempts = Array.from({ length: 50 }, (_, i) => {
       const address = citizen()
-      return from<{ code?: string } & FieldErrorBody>(address, server, 'POST', '/api/public/bookings', booking({ idNumber: residentId(100 + i) }))
+      return from<{ code?: string } & FieldErrorBody>(address, server, 'POST', '/api/public/bookings', booking({ idNumber: residentId(100 + i), mobile: mobileOf(100 + i) }))
     })
     const answers = await Promise.all(attempts)
     const booked = answers.filter(a => a.status === 201)
@@ -160,7 +146,9 @@ describe('public booking', () => {
     const empty = await from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings', {})
     expect(empty.body.fields).toEqual({
       centerId: 'required', itemId: 'required', date: 'required', slotStart: 'required', name: 'required', mobile: 'required', idNumber: 'required',
+      consent: 'booking.consent',
     })
+    expectTranslated(empty.body.fields)
   })
 
   it.each([
@@ -169,6 +157,8 @@ describe('public booking', () => {
     ['a day beyond the booking window', () => booking({ date: addDays(soon, 30) }), { date: 'booking.window' }],
     ['a slot the day does not have', () => booking({ slotStart: '09:10' }), { slotStart: 'booking.slot' }],
     ['a centre that takes no bookings', () => booking({ centerId: 'nowhere' }), { centerId: 'booking.center' }],
+    ['a booking without the consent tick', () => booking({ consent: false }), { consent: 'booking.consent' }],
+    ['a consent that is not a tick', () => booking({ consent: 'yes' }), { consent: 'booking.consent' }],
   ])('refuses %s', async (_what, body, fields) => {
     const answer = await from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings', body())
     expect(answer.status).toBe(400)
@@ -206,27 +196,67 @@ describe('public booking', () => {
     expect(again.body.summary.status).toBe('cancelled')
   })
 
+  it('books exactly one of 20 parallel bookings of the same person for one day at one centre; the rest hear why, under the ID number', async () => {
+    const person = { idNumber: residentId(901), name: '赵磊' }
+    const slots = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => from<FieldErrorBody>(citizen(), server, 'POST', '/api/public/bookings',
+      booking({ ...person, date: holiday, slotStart: slots[i % slots.length], mobile: mobileOf(2000 + i) }))))
+    expect(answers.filter(a => a.status === 201)).toHaveLength(1)
+    const refused = answers.filter(a => a.status !== 201)
+    expect(refused).toHaveLength(19)
+    for (const answer of refused) {
+      expect(answer.status).toBe(409)
+      expect(answer.body).toMatchObject({ error: 'CONFLICT', fields: { idNumber: 'booking.idNumberBooked' }, message: expect.stringMatching(/already has a booking/) })
+    }
+    expectTranslated({ idNumber: 'booking.idNumberBooked' }, 'booking.personLimit')
+    expect(countRows(server, 'bookings', 'id_number = ? and status = \'booked\'', person.idNumber)).toBe(1)
+    // The same person may book another day, or another centre the same day.
+    expect((await from(citizen(), server, 'POST', '/api/public/bookings', booking({ ...person, date: soon, slotStart: '11:30', mobile: mobileOf(2100) }))).status).toBe(201)
+  })
+
+  it('allows a mobile number 3 active bookings in any 7 days, counted inside the booking\'s transaction', async () => {
+    const mobile = mobileOf(3000)
+    const bookFor = (n: number, date: string) =>
+      from<FieldErrorBody & { code: string }>(citizen(), server, 'POST', '/api/public/bookings', booking({ mobile, idNumber: residentId(3000 + n), date, slotStart: '10:30' }))
+    // 5 parallel bookings of one mobile number for one day (a family, or a script): 3 get through.
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(n => bookFor(n, soon)))
+    expect(answers.filter(a => a.status === 201)).toHaveLength(3)
+    const refused = answers.filter(a => a.status !== 201)
+    for (const answer of refused) {
+      expect(answer.status).toBe(409)
+      expect(answer.body.fields).toEqual({ mobile: 'booking.mobileLimit' })
+    }
+    expectTranslated({ mobile: 'booking.mobileLimit' })
+    // Six days later is in a 7-day span with them; seven days later is not.
+    expect((await bookFor(5, addDays(soon, 6))).body.fields).toEqual({ mobile: 'booking.mobileLimit' })
+    expect((await bookFor(6, addDays(soon, 7))).status).toBe(201)
+    // Cancelling one frees its place.
+    const first = answers.find(a => a.status === 201)!
+    expect((await from(citizen(), server, 'POST', `/api/public/bookings/${first.body.code}/cancel`, { mobile })).status).toBe(200)
+    expect((await bookFor(answers.indexOf(refused[0]!), soon)).status).toBe(201)
+  })
+
   it('limits bookings per address with 429 and Retry-After', async () => {
     const me = citizen()
-    for (let i = 0; i < BOOKINGS_PER_HOUR; i++) {
+    for (let i = 0; i < LIMITS.booking.perAddress.max; i++) {
       expect((await from(me, server, 'POST', '/api/public/bookings', {})).status).toBe(400)
     }
     const limited = await from<FieldErrorBody>(me, server, 'POST', '/api/public/bookings', booking())
     expect(limited.status).toBe(429)
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     // Someone else, on another address, is not held up.
     expect((await from(citizen(), server, 'POST', '/api/public/bookings', {})).status).toBe(400)
   })
 
   it('limits lookups and cancellations per address, together', async () => {
     const me = citizen()
-    for (let i = 0; i < LOOKUPS_PER_10_MIN - 1; i++) {
+    for (let i = 0; i < LIMITS.booking.lookupsPerAddress.max - 1; i++) {
       expect((await from(me, server, 'GET', `/api/public/bookings/AAAAAAAA?mobile=1390000${String(i).padStart(4, '0')}`)).status).toBe(404)
     }
     expect((await from(me, server, 'POST', '/api/public/bookings/AAAAAAAA/cancel', { mobile: '13900000000' })).status).toBe(404)
     const limited = await from(me, server, 'GET', '/api/public/bookings/AAAAAAAA?mobile=13900000000')
     expect(limited.status).toBe(429)
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
@@ -9,7 +10,7 @@ import type { LoginResponse, Mutation, PullResponse, PushResponse } from '../../
 import { creditCodeCheckChar } from '../../src/domain/credit-code'
 import { residentIdCheckChar } from '../../src/domain/resident-id'
 import type { ServiceItem } from '../../src/domain/service-item'
-import { buildApp } from '../../server/app'
+import { type AppOptions, buildApp } from '../../server/app'
 import { DB_FILE } from '../../server/store/sqlite-store'
 import { DEMO_PASSWORD } from '../../server/seed/demo-org'
 
@@ -23,9 +24,9 @@ export interface TestServer {
   close: () => Promise<void>
 }
 
-export async function startServer(opts: { demo?: boolean, distDir?: string | null } = {}): Promise<TestServer> {
+export async function startServer(opts: Pick<AppOptions, 'demo' | 'distDir' | 'now' | 'trustProxy' | 'logStream'> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftdesk-'))
-  const app = await buildApp({ dataDir, demo: opts.demo ?? true, distDir: opts.distDir ?? null, logger: false, checkResponses: true })
+  const app = await buildApp({ ...opts, dataDir, demo: opts.demo ?? true, distDir: opts.distDir ?? null, logger: false, checkResponses: true })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const sql = new SQLite(path.join(dataDir, DB_FILE))
   return {
@@ -48,6 +49,29 @@ export async function request<T = unknown>(server: TestServer, method: string, u
   const text = await response.text()
   const isJson = response.headers.get('content-type')?.includes('json') && text
   return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T }
+}
+
+/**
+ * A request from the local address `address` (any of 127.0.0.0/8 on Linux), as a client on a
+ * machine of its own would send it: per-address limits see it as that client.
+ */
+export function requestFrom<T = unknown>(address: string, server: { url: string }, method: string, path: string, opts: { json?: unknown, headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  const url = new URL(path, server.url)
+  const body = opts.json === undefined ? undefined : JSON.stringify(opts.json)
+  const headers = { ...opts.headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) }
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address, headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => { text += chunk }).on('end', () => {
+        const isJson = res.headers['content-type']?.includes('json') && text
+        const answerHeaders = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') answerHeaders.set(name, value)
+        resolve({ status: res.statusCode!, headers: answerHeaders, body: (isJson ? JSON.parse(text) : text) as T })
+      })
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
 }
 
 export async function login(server: TestServer, username: string, deviceId = `dev-${username}`): Promise<LoginResponse & { deviceId: string }> {
