@@ -1,12 +1,11 @@
 import type { LoginResponse } from '../../src/domain/protocol'
-import type { Role } from '../../src/domain/roles'
 import type { Handlers } from '../http/api'
 import { signInOnDevice } from '../devices/device-rows'
 import { accountDisabled, deviceRevoked, tooManyRequests, unauthorized } from '../http/errors'
 import { RateLimit } from '../http/rate-limit'
 import type { Store } from '../store/store'
 import { dummyPasswordHash, verifyPassword } from './password'
-import { createSession, deleteExpiredSessions, deleteSession, findAccount } from './sessions'
+import { createSession, deleteExpiredSessions, deleteSession, findAccount, staffUser } from './sessions'
 
 /** Failed sign-ins per address and username: after 5 within 15 minutes, 429 until the oldest ages out. */
 export const MAX_FAILURES = 5
@@ -45,7 +44,8 @@ export async function authHandlers(store: Store): Promise<Pick<Handlers, 'login'
         token,
         expiresAt,
         dataKey,
-        user: { id: user.id, username: user.username, name: user.name, role: user.role as Role, centerId: user.centerId },
+        user: staffUser(user),
+        mustChangePassword: user.must_change_password === 1,
         center: { id: user.centerId, code: user.code, name: user.centerName, nameEn: user.name_en },
       } satisfies LoginResponse
     },
