@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
+import { accountHandlers } from './accounts/routes'
 import { auditHandlers } from './audit/routes'
 import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerApi(app, store, {
     ...syncHandlers(store, new ServiceItemCache()),
     ...await authHandlers(store),
+    ...accountHandlers(store),
     ...auditHandlers(store),
     ...await calendarHandlers(store),
     ...publicBookingHandlers(store, opts.now),

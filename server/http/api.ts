@@ -5,7 +5,7 @@ import { API, type Access, type Api, type ApiRoute, ErrorBodySchema, type RouteI
 import { type StaffUser, seesCenter } from '../../src/domain/roles'
 import { type Session, findSession } from '../auth/sessions'
 import type { Store } from '../store/store'
-import { ApiError, accountDisabled, badFields, badRequest, describeIssues, deviceRevoked, forbidden, unauthorized } from './errors'
+import { ApiError, accountDisabled, badFields, badRequest, describeIssues, deviceRevoked, forbidden, passwordChangeRequired, unauthorized } from './errors'
 
 /**
  * Serves the contract (src/domain/api): every route in the scope of its access, its input parsed
@@ -82,6 +82,8 @@ function authenticate(store: Store, access: Exclude<Access, 'public'>): onReques
     const session = await store.read(tx => findSession(tx, match[1]!))
     if (!session) throw unauthorized('The session token is unknown, expired or signed out; sign in again')
     if ('ended' in session) throw session.ended === 'revoked' ? deviceRevoked() : accountDisabled()
+    // Until a one-time password is changed, its session may only change it or sign out.
+    if (session.mustChangePassword && !request.routeOptions.config.route?.duringPasswordChange) throw passwordChangeRequired()
     if (access === 'admin' && session.user.role !== 'admin') throw forbidden('Only an administrator may do this')
     request.session = session
   }

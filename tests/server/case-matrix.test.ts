@@ -157,8 +157,9 @@ beforeAll(async () => {
     expect(items['approval item'].needsApproval).toBe(true)
     expect(items['plain item'].needsApproval).toBe(false)
     const police = items['approval item'].department
-    await addStaff(server, admin, { username: 'ord-super-police', role: 'supervisor', departments: [police] })
-    await addStaff(server, admin, { username: 'ord-super-market', role: 'supervisor', departments: ['市场监督管理局'] })
+    // Made by the administrator over the API, as a real centre would.
+    sessions['ord-super-police'] = await addStaff(server, admin, { username: 'ord-super-police', role: 'supervisor', departments: [police] })
+    sessions['ord-super-market'] = await addStaff(server, admin, { username: 'ord-super-market', role: 'supervisor', departments: ['市场监督管理局'] })
     expect(police).not.toBe('市场监督管理局')
     return admin
   })()
