@@ -7,6 +7,8 @@ import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
 import { publicBookingHandlers } from './booking/public-routes'
 import { calendarHandlers } from './calendar/routes'
+import { DeviceContact } from './devices/device-contact'
+import { deviceHandlers } from './devices/routes'
 import { registerApi } from './http/api'
 import { registerErrorHandlers } from './http/errors'
 import { registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
@@ -26,7 +28,7 @@ export interface AppOptions {
   logger?: boolean
   /** Check every answer against the contract (src/domain/api) and answer 500 when one does not match: on in tests. */
   checkResponses?: boolean
-  /** The clock the public booking routes go by (today, slots still to come); tests set it. */
+  /** The clock the public booking routes and devices' last contact go by (today, slots still to come); tests set it. */
   now?: () => Date
 }
 
@@ -74,10 +76,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...syncHandlers(store, new ServiceItemCache()),
     ...await authHandlers(store),
     ...accountHandlers(store),
+    ...deviceHandlers(store),
     ...auditHandlers(store),
     ...await calendarHandlers(store),
     ...publicBookingHandlers(store, opts.now),
-  }, { checkResponses: opts.checkResponses })
+  }, { checkResponses: opts.checkResponses, deviceContact: new DeviceContact(store, opts.now) })
   await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)
   return app

@@ -60,6 +60,7 @@ const BAD_QUERIES: Partial<Record<RouteName, string>> = {
   lookupBooking: `?mobile=${'1'.repeat(33)}`,
   listStaff: `?centerId=${'x'.repeat(65)}`,
   accountEvents: '?limit=0',
+  listDevices: `?centerId=${'x'.repeat(65)}`,
 }
 
 describe('every route\'s input goes through its schema', () => {
