@@ -26,6 +26,8 @@ const en: Messages = {
     outbox: 'Sync queue',
     today: 'Today',
     calendar: 'Service calendars',
+    staff: 'Staff accounts',
+    devices: 'Devices',
   },
   header: {
     signOut: 'Sign out',

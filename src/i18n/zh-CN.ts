@@ -28,6 +28,8 @@ const zhCN = {
     outbox: '同步队列',
     today: '今日',
     calendar: '服务日历',
+    staff: '员工账户',
+    devices: '设备',
   },
   header: {
     signOut: '退出登录',
