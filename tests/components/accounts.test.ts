@@ -56,12 +56,16 @@ describe('changing the one-time password', () => {
     return router
   }
 
+  async function fill(current: string, next: string, repeat = next) {
+    await wrapper.find('[data-testid="password-current"]').setValue(current)
+    await wrapper.find('[data-testid="password-new"]').setValue(next)
+    await wrapper.find('[data-testid="password-repeat"]').setValue(repeat)
+  }
+
   it('says under each field what the policy refuses, keeps what was typed, and sends nothing', async () => {
     await mountForced()
     expect(wrapper.find('h1').text()).toBe(accountsZhCN.passwordChange.forcedTitle)
-    await wrapper.find('[data-testid="password-current"]').setValue('k7q2-xm9p-4tdr')
-    await wrapper.find('[data-testid="password-new"]').setValue('shiftdesk-demo')
-    await wrapper.find('[data-testid="password-repeat"]').setValue('shiftdesk-demo')
+    await fill('k7q2-xm9p-4tdr', 'shiftdesk-demo')
     await wrapper.find('form').trigger('submit')
     await until(() => expect(wrapper.find('#pw-new-error').text()).toBe(accountsZhCN.password.common))
     expect((wrapper.find('[data-testid="password-new"]').element as HTMLInputElement).value).toBe('shiftdesk-demo')
@@ -73,9 +77,7 @@ describe('changing the one-time password', () => {
 
   it('shows the central system’s refusal under its field; once changed, the device lets them on', async () => {
     const router = await mountForced()
-    await wrapper.find('[data-testid="password-current"]').setValue('wrong-one-time')
-    await wrapper.find('[data-testid="password-new"]').setValue('Huang-he-2026-jiu-qu')
-    await wrapper.find('[data-testid="password-repeat"]').setValue('Huang-he-2026-jiu-qu')
+    await fill('wrong-one-time', 'Huang-he-2026-jiu-qu')
     answers['POST /api/auth/password'] = { status: 400, body: { error: 'BAD_REQUEST', message: 'x', fields: { currentPassword: 'password.wrongCurrent' } } }
     await wrapper.find('form').trigger('submit')
     await until(() => expect(wrapper.find('#pw-current-error').text()).toBe(accountsZhCN.password.wrongCurrent))
@@ -91,9 +93,7 @@ describe('changing the one-time password', () => {
   it('says it needs the network when the central system cannot be reached', async () => {
     await mountForced()
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
-    await wrapper.find('[data-testid="password-current"]').setValue('k7q2-xm9p-4tdr')
-    await wrapper.find('[data-testid="password-new"]').setValue('Huang-he-2026-jiu-qu')
-    await wrapper.find('[data-testid="password-repeat"]').setValue('Huang-he-2026-jiu-qu')
+    await fill('k7q2-xm9p-4tdr', 'Huang-he-2026-jiu-qu')
     await wrapper.find('form').trigger('submit')
     await until(() => expect(wrapper.find('[data-testid="password-offline"]').text()).toBe(accountsZhCN.passwordChange.offline))
     expect((wrapper.find('[data-testid="password-new"]').element as HTMLInputElement).value).toBe('Huang-he-2026-jiu-qu')
