@@ -19,9 +19,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/lock', name: 'lock', component: () => import('./pages/LockPage.vue'), meta: { public: true } },
   { path: '/pin-setup', name: 'pinSetup', component: () => import('./pages/PinSetupPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
-  { path: '/settings/password', name: 'changePassword', component: () => import('./pages/ChangePasswordPage.vue') },
-  { path: '/admin/staff', name: 'staffAdmin', component: () => import('./pages/StaffAdminPage.vue'), meta: { roles: ['admin'] } },
-  { path: '/admin/devices', name: 'devicesAdmin', component: () => import('./pages/DevicesAdminPage.vue'), meta: { roles: ['admin'] } },
+  { path: '/admin/:page(staff|devices)', component: () => import('./pages/AccountsAdminPage.vue'), props: true, meta: { roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -45,7 +43,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     }
     if (to.name === 'lock') return { name: 'cases' }
     // Signed in with a one-time password: nothing else until it is changed (the server refuses anyway).
-    if (session.session?.mustChangePassword) return to.name === 'changePassword' || { name: 'changePassword' }
+    if (session.session?.mustChangePassword) return to.name === 'settings' || { name: 'settings' }
     // Read here, not through db/device-pins: the PIN code (hashing, attempts) stays out of the first load.
     const hasPin = (await db.pins.get(session.user.id)) !== undefined
     if (!hasPin && to.name !== 'pinSetup') return { name: 'pinSetup', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }

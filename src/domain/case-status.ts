@@ -1,20 +1,13 @@
 import type { Role } from './roles'
+import { type CaseAction, type CaseStatus, CASE_ACTIONS, FINAL_STATUSES } from './case-status-names'
 
 /**
- * The case lifecycle, the one state machine that the app and the server both check.
- * received → in_progress → (pending_approval → approved)? → completed; returned / declined / withdrawn on the way.
+ * Who may do what to a case in which state: the one matrix that the app (to offer only what may
+ * succeed) and the server (which decides) both apply; docs/case-matrix.md is checked against it.
+ * The names of the states and actions are in case-status-names.ts, so a page that only lists
+ * states (the case list, in the first load) does not load the rules.
  */
-export const CASE_STATUSES = [
-  'received', 'in_progress', 'returned', 'pending_approval', 'approved', 'completed', 'declined', 'withdrawn',
-] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
-
-export const FINAL_STATUSES: readonly CaseStatus[] = ['completed', 'declined', 'withdrawn']
-
-export const CASE_ACTIONS = [
-  'start', 'returnForMaterials', 'resume', 'submitForApproval', 'approve', 'complete', 'decline', 'withdraw',
-] as const
-export type CaseAction = (typeof CASE_ACTIONS)[number]
+export * from './case-status-names'
 
 interface TransitionRule {
   from: readonly CaseStatus[]

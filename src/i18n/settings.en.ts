@@ -6,7 +6,6 @@ const settingsEn = {
   settings: {
     title: 'Settings',
     intro: 'These settings apply to this device only.',
-    password: 'Change password',
     idleLock: {
       title: 'Automatic lock',
       legend: 'Lock this device after no input for',

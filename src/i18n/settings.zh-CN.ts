@@ -6,7 +6,6 @@ const settingsZhCN = {
   settings: {
     title: '设置',
     intro: '本页的设置只对这台设备有效。',
-    password: '修改密码',
     idleLock: {
       title: '自动锁定',
       legend: '无操作多久后锁定本机',

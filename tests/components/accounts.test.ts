@@ -6,8 +6,8 @@ import { db } from '../../src/db/db'
 import { i18n } from '../../src/i18n'
 import accountsZhCN from '../../src/i18n/accounts.zh-CN'
 import zhCN from '../../src/i18n/zh-CN'
-import ChangePasswordPage from '../../src/pages/ChangePasswordPage.vue'
-import StaffAdminPage from '../../src/pages/StaffAdminPage.vue'
+import SettingsPage from '../../src/pages/SettingsPage.vue'
+import StaffAdmin from '../../src/components/accounts/StaffAdmin.vue'
 import { useSessionStore } from '../../src/stores/session'
 import { SESSION, resetDb, setUpApp, until } from './support/fixtures'
 
@@ -46,12 +46,12 @@ describe('changing the one-time password', () => {
 
   async function mountForced() {
     await db.sessions.put(FORCED)
-    const { pinia, router } = await setUpApp('/settings/password', [
-      { path: '/settings/password', name: 'changePassword', component: ChangePasswordPage },
+    const { pinia, router } = await setUpApp('/settings', [
+      { path: '/settings', name: 'settings', component: SettingsPage },
       { path: '/', name: 'cases', component: { template: '<p>cases</p>' } },
     ])
     useSessionStore().session = FORCED
-    wrapper = mount(ChangePasswordPage, { global: { plugins: [pinia, i18n, router] } })
+    wrapper = mount(SettingsPage, { global: { plugins: [pinia, i18n, router] } })
     await until(() => expect(wrapper.find('[data-testid="password-submit"]').exists()).toBe(true))
     return router
   }
@@ -107,9 +107,9 @@ describe('staff accounts', () => {
   beforeEach(async () => {
     answers['GET /api/centers'] = { status: 200, body: { centers: [SESSION.center] } }
     answers['GET /api/staff'] = { status: 200, body: { staff: [ACCOUNT] } }
-    const { pinia, router } = await setUpApp('/admin/staff', [{ path: '/admin/staff', component: StaffAdminPage }])
+    const { pinia, router } = await setUpApp('/admin/staff', [{ path: '/admin/staff', component: StaffAdmin }])
     useSessionStore().session = ADMIN
-    wrapper = mount(StaffAdminPage, { global: { plugins: [pinia, i18n, router] } })
+    wrapper = mount(StaffAdmin, { global: { plugins: [pinia, i18n, router] } })
     await until(() => expect(wrapper.findAll('[data-testid="staff-row"]')).toHaveLength(1))
   })
 
