@@ -2,11 +2,14 @@ import path from 'node:path'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
+import { accountHandlers } from './accounts/routes'
 import { auditHandlers } from './audit/routes'
 import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
 import { publicBookingHandlers } from './booking/public-routes'
 import { calendarHandlers } from './calendar/routes'
+import { DeviceContact } from './devices/device-contact'
+import { deviceHandlers } from './devices/routes'
 import { registerApi } from './http/api'
 import { registerErrorHandlers } from './http/errors'
 import { registerHsts, registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
@@ -31,7 +34,7 @@ export interface AppOptions {
   trustProxy?: TrustProxy
   /** Check every answer against the contract (src/domain/api) and answer 500 when one does not match: on in tests. */
   checkResponses?: boolean
-  /** The clock the public booking routes (today, slots still to come) and the sign-in limits go by; tests set it. */
+  /** The clock the public booking routes (today, slots still to come), the sign-in limits and devices' last contact go by; tests set it. */
   now?: () => Date
 }
 
@@ -87,10 +90,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerApi(app, store, {
     ...syncHandlers(store, new ServiceItemCache()),
     ...await authHandlers(store, app, opts.now && (() => opts.now!().getTime())),
+    ...accountHandlers(store),
+    ...deviceHandlers(store),
     ...auditHandlers(store),
     ...await calendarHandlers(store),
     ...publicBookingHandlers(store, app, opts.now),
-  }, { checkResponses: opts.checkResponses })
+  }, { checkResponses: opts.checkResponses, deviceContact: new DeviceContact(store, opts.now) })
   await app.register(bookingPage(opts.distDir))
   await registerStatic(app, opts.distDir ? path.resolve(opts.distDir) : null)
   return app

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { NO_ADMIN_HELP, hasAdministrator, refusalToListen } from './accounts/first-admin'
 import { buildApp } from './app'
 import { demoSignIns } from './seed/demo'
 import { DEMO_PASSWORD } from './seed/demo-org'
@@ -24,12 +25,20 @@ if (!hasBuiltApp(distDir)) {
   console.warn(`No built app in ${distDir}: serving the API only (run \`npm run build\` for the app).`)
 }
 const app = await buildApp({ dataDir, demo, distDir, logger: true, trustProxy })
+// The demo's published password must never be reachable from the network.
+const refusal = await refusalToListen(app.store, host)
+if (refusal) {
+  console.error(refusal)
+  await app.close()
+  process.exit(1)
+}
 await app.listen({ port, host })
 console.info(`ShiftDesk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (data: ${dataDir})`)
 console.info(trustProxy === false
   ? 'TRUST_PROXY is off: X-Forwarded-For and X-Forwarded-Proto are ignored, limits key on the connecting address.'
   : `Trusted proxies (TRUST_PROXY): ${Array.isArray(trustProxy) ? trustProxy.join(', ') : `${trustProxy} hop(s)`}`)
 await printDemoSignIns()
+if (!await hasAdministrator(app.store)) console.warn(NO_ADMIN_HELP)
 
 let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -19,6 +19,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/lock', name: 'lock', component: () => import('./pages/LockPage.vue'), meta: { public: true } },
   { path: '/pin-setup', name: 'pinSetup', component: () => import('./pages/PinSetupPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  { path: '/admin/:page(staff|devices)', component: () => import('./pages/AccountsAdminPage.vue'), props: true, meta: { roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -41,6 +42,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
       return { name: 'signin', query: to.fullPath === '/' || to.name === 'lock' ? {} : { redirect: to.fullPath } }
     }
     if (to.name === 'lock') return { name: 'cases' }
+    // Signed in with a one-time password: nothing else until it is changed (the server refuses anyway).
+    if (session.session?.mustChangePassword) return to.name === 'settings' || { name: 'settings' }
     // Read here, not through db/device-pins: the PIN code (hashing, attempts) stays out of the first load.
     const hasPin = (await db.pins.get(session.user.id)) !== undefined
     if (!hasPin && to.name !== 'pinSetup') return { name: 'pinSetup', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }

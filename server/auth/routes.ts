@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { LoginResponse } from '../../src/domain/protocol'
-import type { Role } from '../../src/domain/roles'
 import type { Handlers } from '../http/api'
 import { signInOnDevice } from '../devices/device-rows'
 import { accountDisabled, deviceRevoked, tooManyRequests, unauthorized } from '../http/errors'
@@ -10,7 +9,7 @@ import { perAddress } from '../http/rate-limit'
 import type { Store } from '../store/store'
 import { PoolFull } from './hash-pool'
 import { dummyPasswordHash, verifyPassword } from './password'
-import { createSession, deleteExpiredSessions, deleteSession, findAccount } from './sessions'
+import { createSession, deleteExpiredSessions, deleteSession, findAccount, staffUser } from './sessions'
 import { SignInLimits } from './sign-in-limits'
 
 // One message for unknown users and wrong passwords, so sign-in does not reveal which usernames exist.
@@ -68,7 +67,8 @@ export async function authHandlers(store: Store, app: FastifyInstance, clock: ()
           token,
           expiresAt,
           dataKey,
-          user: { id: user.id, username: user.username, name: user.name, role: user.role as Role, centerId: user.centerId },
+          user: staffUser(user),
+          mustChangePassword: user.must_change_password === 1,
           center: { id: user.centerId, code: user.code, name: user.centerName, nameEn: user.name_en },
         } satisfies LoginResponse
       },

@@ -8,7 +8,17 @@ import type { ReadTx, WriteTx } from '../store/store'
  */
 export const SESSION_HOURS = 12
 
-export interface Session { user: StaffUser, deviceId: string, tokenHash: string }
+export interface Session {
+  user: StaffUser
+  deviceId: string
+  tokenHash: string
+  /** Signed in with a one-time password not yet changed: only a password change or sign-out is served. */
+  mustChangePassword: boolean
+}
+
+/** The staff member as the domain sees them, from a users row. */
+export const staffUser = (row: { id: string, username: string, name: string, role: string, centerId: string, departments: string }): StaffUser =>
+  ({ id: row.id, username: row.username, name: row.name, role: row.role as Role, centerId: row.centerId, departments: JSON.parse(row.departments) as string[] })
 
 /** Why a token that was once good is refused now: the account was disabled, or the device revoked. */
 export type SessionEnd = 'disabled' | 'revoked'
@@ -33,15 +43,15 @@ export async function findSession(tx: ReadTx, token: string, now = new Date()): 
   const row = await tx.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('devices', 'devices.id', 'sessions.device_id')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'users.disabled_at', 'sessions.device_id', 'devices.revoked_at'])
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.center_id', 'users.disabled_at', 'users.departments', 'users.must_change_password', 'sessions.device_id', 'devices.revoked_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now.toISOString())
     .executeTakeFirst()
   if (!row) return null
   if (row.revoked_at) return { ended: 'revoked' }
   if (row.disabled_at) return { ended: 'disabled' }
-  const user: StaffUser = { id: row.id, username: row.username, name: row.name, role: row.role as Role, centerId: row.center_id }
-  return { user, deviceId: row.device_id, tokenHash }
+  const user = staffUser({ ...row, centerId: row.center_id })
+  return { user, deviceId: row.device_id, tokenHash, mustChangePassword: row.must_change_password === 1 }
 }
 
 export async function deleteSession(tx: WriteTx, tokenHash: string): Promise<void> {
@@ -57,7 +67,7 @@ export async function deleteExpiredSessions(tx: WriteTx, now = new Date()): Prom
 export function findAccount(tx: ReadTx, username: string) {
   return tx.selectFrom('users').innerJoin('centers', 'centers.id', 'users.center_id')
     .select([
-      'users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'users.disabled_at', 'users.must_change_password',
+      'users.id', 'users.username', 'users.name', 'users.role', 'users.password_hash', 'users.disabled_at', 'users.must_change_password', 'users.departments',
       'centers.id as centerId', 'centers.code', 'centers.name as centerName', 'centers.name_en',
     ])
     .where('users.username', '=', username.toLowerCase())

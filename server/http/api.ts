@@ -4,8 +4,9 @@ import { fieldErrors } from '../../src/domain/case'
 import { API, type Access, type Api, type ApiRoute, ErrorBodySchema, type RouteInput, type RouteName, type RouteResponse } from '../../src/domain/api'
 import { type StaffUser, seesCenter } from '../../src/domain/roles'
 import { type Session, findSession } from '../auth/sessions'
+import type { DeviceContact } from '../devices/device-contact'
 import type { Store } from '../store/store'
-import { ApiError, accountDisabled, badFields, badRequest, describeIssues, deviceRevoked, forbidden, unauthorized } from './errors'
+import { ApiError, accountDisabled, badFields, badRequest, describeIssues, deviceRevoked, forbidden, passwordChangeRequired, unauthorized } from './errors'
 
 /**
  * Serves the contract (src/domain/api): every route in the scope of its access, its input parsed
@@ -75,13 +76,16 @@ function parseInput(route: ApiRoute, request: FastifyRequest): RouteInput<ApiRou
 }
 
 /** The scope's sign-in check: a live session (401 without), and the administrator role where required (403). */
-function authenticate(store: Store, access: Exclude<Access, 'public'>): onRequestHookHandler {
+function authenticate(store: Store, access: Exclude<Access, 'public'>, contact?: DeviceContact): onRequestHookHandler {
   return async (request) => {
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '')
     if (!match) throw unauthorized('Missing or malformed Authorization: Bearer token')
     const session = await store.read(tx => findSession(tx, match[1]!))
     if (!session) throw unauthorized('The session token is unknown, expired or signed out; sign in again')
     if ('ended' in session) throw session.ended === 'revoked' ? deviceRevoked() : accountDisabled()
+    contact?.seen(session.deviceId, session.user.id, request.log)
+    // Until a one-time password is changed, its session may only change it or sign out.
+    if (session.mustChangePassword && !request.routeOptions.config.route?.duringPasswordChange) throw passwordChangeRequired()
     if (access === 'admin' && session.user.role !== 'admin') throw forbidden('Only an administrator may do this')
     request.session = session
   }
@@ -133,12 +137,14 @@ function serveRoute(scope: FastifyInstance, route: ApiRoute, served: Handler<Api
  * sign-in and the centre check are applied once per scope and no route can be served outside its
  * declared access.
  */
-export async function registerApi(app: FastifyInstance, store: Store, handlers: Handlers, opts: { checkResponses?: boolean } = {}): Promise<void> {
+export async function registerApi(
+  app: FastifyInstance, store: Store, handlers: Handlers, opts: { checkResponses?: boolean, deviceContact?: DeviceContact } = {},
+): Promise<void> {
   app.decorateRequest('session', null)
   app.decorateRequest('input', null)
   for (const access of ['public', 'staff', 'admin'] as const) {
     await app.register(async (scope) => {
-      if (access !== 'public') scope.addHook('onRequest', authenticate(store, access))
+      if (access !== 'public') scope.addHook('onRequest', authenticate(store, access, opts.deviceContact))
       // Routes that name a centre (e.g. /api/centers/:id/calendar) serve only who may see it.
       scope.addHook('preHandler', async (request) => {
         const param = request.routeOptions.config.route?.centerParam

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'DEVICE_REVOKED'
   /** 401 to a session whose account an administrator disabled. */
   | 'ACCOUNT_DISABLED'
+  /** 403 to a session signed in with a one-time password, on anything but changing it or signing out. */
+  | 'PASSWORD_CHANGE_REQUIRED'
 
 export class ApiError extends Error {
   constructor(
@@ -38,6 +40,9 @@ export const badRequest = (message: string) => new ApiError(400, 'BAD_REQUEST', 
 export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED', message)
 export const deviceRevoked = () => new ApiError(401, 'DEVICE_REVOKED', 'An administrator revoked this device: it must wipe what it holds', { reason: 'auth.deviceRevoked' })
 export const accountDisabled = () => new ApiError(401, 'ACCOUNT_DISABLED', 'An administrator disabled this account', { reason: 'auth.accountDisabled' })
+export const passwordChangeRequired = () =>
+  new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Signed in with a one-time password: change it first (POST /api/auth/password)', { reason: 'auth.passwordChangeRequired' })
+export const conflict = (message: string, reason: string) => new ApiError(409, 'CONFLICT', message, { reason })
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message)
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message)
 export const tooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', message)

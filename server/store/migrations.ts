@@ -180,6 +180,26 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0006_staff_accounts': {
+    async up(db: Kysely<unknown>) {
+      // A supervisor's approval departments, as a JSON array of department names ([] = any).
+      await db.schema.alterTable('users').addColumn('departments', 'text', c => c.notNull().defaultTo('[]')).execute()
+      await db.schema.createTable('account_events')
+        .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', c => c.notNull())
+        .addColumn('actor_id', 'text', c => c.notNull())
+        .addColumn('target_id', 'text', c => c.notNull())
+        .addColumn('action', 'text', c => c.notNull())
+        .addColumn('changes', 'text', c => c.notNull())
+        .execute()
+      await db.schema.createIndex('account_events_target').on('account_events').columns(['target_id', 'id']).execute()
+      // Append-only, like the audit log: an account's history is evidence of who could do what when.
+      await sql`create trigger account_events_no_update before update on account_events
+        begin select raise(abort, 'account_events is append-only'); end`.execute(db)
+      await sql`create trigger account_events_no_delete before delete on account_events
+        begin select raise(abort, 'account_events is append-only'); end`.execute(db)
+    },
+  },
   /**
    * The limits on one person's bookings (src/domain/booking.ts PERSON_LIMITS) are checked in the
    * booking's write transaction, by ID number and by mobile number: an index for each. And when

@@ -18,6 +18,20 @@ export interface Database {
     disabled_at: string | null
     /** 1 after an administrator reset the password: the one-time password must be changed at sign-in. */
     must_change_password: Generated<number>
+    /** A supervisor's approval departments, a JSON array of department names; `[]`: any of their centre. */
+    departments: Generated<string>
+  }
+  /**
+   * Every change to a staff account, append-only (triggers refuse UPDATE and DELETE): who did
+   * what to whom, and `changes` as JSON `{ field: { before, after } }`, never a password or hash.
+   */
+  account_events: {
+    id: Generated<number>
+    at: string
+    actor_id: string
+    target_id: string
+    action: string
+    changes: string
   }
   /**
    * Every device that signed in. `data_key` (32 random bytes, base64url) is the key the device

@@ -29,6 +29,8 @@ export interface DeviceSession {
   expiresAt: string
   /** Set when the server refused the token: their changes wait until they sign in again. */
   expired: boolean
+  /** Signed in with a one-time password: the app sends them to change it before anything else. */
+  mustChangePassword?: boolean
 }
 
 /**

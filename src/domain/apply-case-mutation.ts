@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { type CaseHistoryEntry, type CaseRecord, type IntakeProblem, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
-import { FINAL_STATUSES, TRANSITIONS, transitionDenial } from './case-status'
+import { TRANSITIONS, editDenial, transitionDenial } from './case-status'
 import { CreatePayloadSchema, type Mutation, type RejectCode, TransitionPayloadSchema, UpdatePayloadSchema } from './protocol'
 import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
@@ -84,7 +84,8 @@ function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutco
   // Taking the central system's side of a conflict changes nothing, so it is recorded even when
   // a colleague has closed the case meanwhile (the usual cause of a conflict over its status).
   const settlesOnly = parsed.output.resolves !== undefined && Object.keys(fields).length === 0
-  if (FINAL_STATUSES.includes(current.status) && !settlesOnly) return deny('ILLEGAL_TRANSITION', 'reject.finalCase')
+  const locked = editDenial(current.status)
+  if (locked && !settlesOnly) return deny('ILLEGAL_TRANSITION', locked)
   const unknownField = Object.keys(fields).find(key => !UPDATABLE_FIELDS.includes(key as UpdatableField))
   if (unknownField) return deny('INVALID', 'reject.fieldNotEditable', unknownField)
   const intake = validateIntake({ ...intakeOf(current), ...fields })
@@ -109,10 +110,12 @@ function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyO
   const { action, note, resolves } = parsed.output
   const denial = transitionDenial(action, {
     status: current.status, role: ctx.actor.role, needsApproval: ctx.serviceItem?.needsApproval ?? false,
-    tookItIn: current.receivedBy === ctx.actor.id,
+    tookItIn: current.receivedBy === ctx.actor.id, department: ctx.serviceItem?.department, departments: ctx.actor.departments,
   })
   if (denial === 'role') return deny('FORBIDDEN', 'reject.role')
   if (denial === 'ownCase') return deny('FORBIDDEN', 'reject.ownCase')
+  if (denial === 'decision') return deny('FORBIDDEN', 'reject.supervisorDecides')
+  if (denial === 'department') return deny('FORBIDDEN', 'reject.otherDepartment')
   if (denial) return deny('ILLEGAL_TRANSITION', `transition.${denial}`)
   const rule = TRANSITIONS[action]
   if (rule.needsNote && !note) return deny('INVALID', 'field.required', 'note')

@@ -144,7 +144,12 @@ export const LoginResponseSchema = v.object({
   token: v.string(),
   expiresAt: v.string(),
   dataKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'base64url key of 32 bytes')),
-  user: v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string() }),
+  user: v.object({
+    id: v.string(), username: v.string(), name: v.string(), role: v.picklist(ROLES), centerId: v.string(),
+    departments: v.optional(v.array(v.string())),
+  }),
+  /** Signed in with a one-time password: the app sends them to change it before anything else. */
+  mustChangePassword: v.optional(v.boolean()),
   center: v.object({ id: v.string(), code: v.string(), name: v.string(), nameEn: v.string() }),
 })
 export type LoginResponse = v.InferOutput<typeof LoginResponseSchema>

@@ -9,9 +9,11 @@ import { INTAKE_PROBLEMS } from './case'
 export const REFUSAL_REASONS = [
   'reject.actorMismatch', 'reject.role', 'reject.caseNotFound', 'reject.otherCenter', 'reject.caseExists',
   'reject.invalidPayload', 'reject.itemNotFound', 'reject.applicantType', 'reject.finalCase',
-  'reject.fieldNotEditable', 'reject.ownCase',
+  'reject.fieldNotEditable', 'reject.ownCase', 'reject.supervisorDecides', 'reject.otherDepartment',
+  'reject.awaitingDecision', 'reject.approvedLocked',
   'reject.appointmentNotFound', 'reject.appointmentOtherCenter', 'reject.appointmentNotBooked', 'reject.slotNotEnded',
-  // The transition denials 'role' and 'ownCase' are answered as reject.role and reject.ownCase.
+  // The transition denials 'role', 'ownCase', 'decision' and 'department' are answered as reject.role,
+  // reject.ownCase, reject.supervisorDecides and reject.otherDepartment.
   'transition.state', 'transition.approval',
   ...INTAKE_PROBLEMS.map(p => `field.${p}` as const),
 ] as const

@@ -8,6 +8,11 @@ export interface StaffUser {
   name: string
   role: Role
   centerId: string
+  /**
+   * A supervisor's approval departments (审批部门): they decide only cases of items of these
+   * departments; empty or absent: any item of their centre.
+   */
+  departments?: string[]
 }
 
 /** Roles that take in and progress cases at a window or an outreach point. */

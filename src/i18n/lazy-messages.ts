@@ -22,6 +22,8 @@ const BUNDLES = {
   approvals: { 'zh-CN': () => import('./approvals.zh-CN'), 'en': () => import('./approvals.en') },
   /** The administrators' calendar editor: calendarAdmin.* */
   calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), 'en': () => import('./calendar-admin.en') },
+  /** 员工账户, 设备, 修改密码 (also the forced change after a one-time password): staffAdmin.*, devices.*, password.*, passwordChange.*, staff.* */
+  accounts: { 'zh-CN': () => import('./accounts.zh-CN'), 'en': () => import('./accounts.en') },
 } satisfies Record<string, Record<AppLocale, () => Promise<{ default: Record<string, unknown> }>>>
 export type MessageBundle = keyof typeof BUNDLES
 

@@ -31,6 +31,7 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   }
   const session: DeviceSession = {
     userId: answer.user.id, user: answer.user, center: answer.center, token: answer.token, expiresAt: answer.expiresAt, expired: false,
+    ...(answer.mustChangePassword ? { mustChangePassword: true } : {}),
   }
   await db.transaction('rw', db.sessions, db.pins, db.meta, async () => {
     await db.sessions.put(session)

@@ -62,8 +62,11 @@ export function planChange(rng: Prng, user: StaffUser, cases: CaseRecord[], item
     for (const field of rng.chance(0.2) ? EDITABLE : [rng.pick(EDITABLE)]) fields[field] = newValue(rng, field, target[field])
     return { op: 'case.update', caseId: target.id, fields }
   }
-  const needsApproval = items.get(target.serviceItemId)?.needsApproval ?? false
-  const allowed = allowedActions({ status: target.status, role: user.role, needsApproval })
+  const item = items.get(target.serviceItemId)
+  const allowed = allowedActions({
+    status: target.status, role: user.role, needsApproval: item?.needsApproval ?? false,
+    tookItIn: target.receivedBy === user.id, department: item?.department, departments: user.departments,
+  })
   const action = allowed.length && !rng.chance(0.05) ? rng.pick(allowed) : rng.pick(Object.keys(TRANSITIONS) as CaseAction[])
   return { op: 'case.transition', caseId: target.id, action, ...(TRANSITIONS[action].needsNote ? { note: `原因${rng.int(1, 999)}` } : {}) }
 }

@@ -111,15 +111,33 @@ describe('approval queue', () => {
     expect((await db.cases.get(queued(7).id))?.statusNote).toBe('缺少残疾评定表原件')
   })
 
-  it('never offers to approve a case the supervisor took in (separation of duties)', async () => {
+  it('offers no decision on a case the supervisor took in (separation of duties)', async () => {
     await db.cases.bulkPut([queued(1), queued(2, { by: 'u-super' })])
     await mountAsSupervisor(ApprovalQueuePage)
     await until(() => expect(wrapper.findAll('[data-testid="queue-row"]')).toHaveLength(2))
     const own = wrapper.findAll('[data-testid="queue-row"]').find(r => r.attributes('data-case-no')?.endsWith('0002'))!
-    expect(own.find('[data-testid="queue-approve"]').exists()).toBe(false)
+    for (const action of ['approve', 'return', 'decline']) expect(own.find(`[data-testid="queue-${action}"]`).exists()).toBe(false)
+    expect(own.find('[data-testid="queue-blocked"]').text()).toBe(approvalsZhCN.approvals.ownCase)
     expect(own.find('[data-testid="queue-select"]').attributes('disabled')).toBeDefined()
     await wrapper.find('[data-testid="queue-select-all"]').setValue(true)
     await until(() => expect(wrapper.find('[data-testid="queue-approve-selected"]').text()).toContain('1'))
+  })
+
+  it('offers decisions only on items of the supervisor’s approval departments', async () => {
+    const URGENT_OTHER = { ...URGENT, id: 'item-other', code: 'XX-001', department: '市场监督管理局' }
+    await db.serviceItems.put(URGENT_OTHER)
+    await db.cases.bulkPut([queued(1), queued(2, { item: URGENT_OTHER })])
+    const { pinia, router } = await setUpApp('/approvals', [{ path: '/approvals', name: 'approvals', component: ApprovalQueuePage }])
+    useSessionStore().session = { ...SUPERVISOR, user: { ...SUPERVISOR.user, departments: [APPROVAL.department] } }
+    wrapper = mount(ApprovalQueuePage, { global: { plugins: [pinia, i18n, router] } })
+    await until(() => expect(wrapper.findAll('[data-testid="queue-row"]')).toHaveLength(2))
+    const row = (n: string) => wrapper.findAll('[data-testid="queue-row"]').find(r => r.attributes('data-case-no')?.endsWith(n))!
+    await until(() => expect(row('0002').find('[data-testid="queue-blocked"]').exists()).toBe(true))
+    for (const action of ['approve', 'return', 'decline']) {
+      expect(row('0002').find(`[data-testid="queue-${action}"]`).exists()).toBe(false)
+      expect(row('0001').find(`[data-testid="queue-${action}"]`).exists()).toBe(true)
+    }
+    expect(row('0002').find('[data-testid="queue-blocked"]').text()).toBe(approvalsZhCN.approvals.otherDepartment)
   })
 })
 

@@ -58,6 +58,9 @@ const BAD_QUERIES: Partial<Record<RouteName, string>> = {
   publicDays: `?item=${'x'.repeat(65)}`,
   publicSlots: '?date=2026-12-01',
   lookupBooking: `?mobile=${'1'.repeat(33)}`,
+  listStaff: `?centerId=${'x'.repeat(65)}`,
+  accountEvents: '?limit=0',
+  listDevices: `?centerId=${'x'.repeat(65)}`,
 }
 
 describe('every route\'s input goes through its schema', () => {

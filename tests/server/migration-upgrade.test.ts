@@ -60,15 +60,19 @@ const login = async (username: string) => {
 describe('upgrading the central database from the previous release', () => {
   it('was at the previous schema, and runs the newer migrations over it', () => {
     expect(before.bookings!.every(row => !('case_id' in row) && !('version' in row))).toBe(true)
-    expect(migrationsRun(server.sql)).toEqual(['0001_initial', '0002_audit_log', '0003_calendars_bookings', '0004_booking_checkin', '0005_accounts_devices', '0007_booking_person_limits'])
+    expect(migrationsRun(server.sql)).toEqual([
+      '0001_initial', '0002_audit_log', '0003_calendars_bookings', '0004_booking_checkin', '0005_accounts_devices', '0006_staff_accounts', '0007_booking_person_limits',
+    ])
   })
 
   it('keeps every row; the bookings gain version 1, no case and no consent time, the staff stay enabled with their passwords', () => {
-    expect(Object.keys(after)).toEqual([...Object.keys(before), 'devices'].sort())
+    expect(Object.keys(after)).toEqual([...Object.keys(before), 'account_events', 'devices'].sort())
     expect(after.devices).toEqual([])
+    expect(after.account_events).toEqual([])
     const added: Record<string, Record<string, unknown>> = {
       bookings: { case_id: null, version: 1, consented_at: null },
-      users: { disabled_at: null, must_change_password: 0 },
+      // Supervisors decide for every department until an administrator names theirs.
+      users: { disabled_at: null, must_change_password: 0, departments: '[]' },
     }
     for (const table of Object.keys(before)) {
       const expected = before[table]!.map(row => ({ ...row, ...added[table] }))

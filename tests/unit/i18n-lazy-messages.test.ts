@@ -1,6 +1,9 @@
 import { createI18n } from 'vue-i18n'
 import { describe, expect, it } from 'vitest'
 import { BOOKING_STATUSES, FESTIVALS, HOLIDAY_KINDS, SESSION_KINDS } from '../../src/domain'
+import accountsEn from '../../src/i18n/accounts.en'
+import accountsZhCN from '../../src/i18n/accounts.zh-CN'
+import { PASSWORD_PROBLEMS } from '../../src/domain/password-policy'
 import approvalsEn from '../../src/i18n/approvals.en'
 import approvalsZhCN from '../../src/i18n/approvals.zh-CN'
 import settingsEn from '../../src/i18n/settings.en'
@@ -39,6 +42,11 @@ describe.each([
   ['shift readiness', readinessZhCN, readinessEn, []],
   ['receipt', receiptZhCN, receiptEn, []],
   ['settings', settingsZhCN, settingsEn, []],
+  // Every key the password policy and the account routes answer with (src/domain/password-policy.ts, server/accounts).
+  ['accounts and devices', accountsZhCN, accountsEn, [
+    ...PASSWORD_PROBLEMS.map(p => `password.${p}`), 'password.wrongCurrent', 'password.unchanged', 'password.changedMeanwhile',
+    ...['usernameFormat', 'usernameTaken', 'hiddenCharacters', 'departmentsSupervisorOnly', 'unknownCenter', 'lastAdmin'].map(k => `staff.${k}`),
+  ]],
   ['calendar editor', calendarAdminZhCN, calendarAdminEn, [
     ...CALENDAR_PROBLEMS.map(p => `calendarAdmin.problem.${p}`), ...FESTIVALS.map(f => `calendarAdmin.festival.${f}`),
     ...HOLIDAY_KINDS.map(k => `calendarAdmin.holidays.${k}`),

@@ -1,6 +1,8 @@
+import * as accounts from './account-routes'
 import * as audit from './audit-routes'
 import * as booking from './booking-routes'
 import * as calendar from './calendar-routes'
+import * as devices from './device-routes'
 import * as sync from './sync-routes'
 
 /**
@@ -10,6 +12,10 @@ import * as sync from './sync-routes'
  */
 export const API = {
   health: sync.health, login: sync.login, logout: sync.logout, push: sync.push, pull: sync.pull,
+  listStaff: accounts.listStaff, createStaff: accounts.createStaff, updateStaff: accounts.updateStaff,
+  disableStaff: accounts.disableStaff, enableStaff: accounts.enableStaff, resetStaffPassword: accounts.resetStaffPassword,
+  accountEvents: accounts.accountEvents, changePassword: accounts.changePassword,
+  listDevices: devices.listDevices, revokeDevice: devices.revokeDevice,
   verifyAudit: audit.verifyAudit, caseAudit: audit.caseAudit,
   centers: calendar.centers, centerCalendar: calendar.centerCalendar, saveCenterCalendar: calendar.saveCenterCalendar,
   holidays: calendar.holidays, saveHolidays: calendar.saveHolidays,

@@ -43,6 +43,11 @@ export interface ApiRoute {
    * not see that centre before the route runs.
    */
   centerParam?: string
+  /**
+   * Served to a session signed in with a one-time password that has not changed it yet (changing
+   * it, signing out); every other route answers such a session 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  duringPasswordChange?: boolean
 }
 
 /** Declares a route; `as const`-like inference keeps each schema's exact type. */

@@ -21,7 +21,7 @@ export const login = defineRoute({
 })
 
 /** Ends the session of the token sent: it stops working at once. */
-export const logout = defineRoute({ method: 'POST', path: '/api/auth/logout', access: 'staff', status: 204, response: null })
+export const logout = defineRoute({ method: 'POST', path: '/api/auth/logout', access: 'staff', status: 204, duringPasswordChange: true, response: null })
 
 /** A pull cursor as the server made it (opaque to devices); empty means "from the beginning". */
 const CursorSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{0,32}$/, 'cursor'))
