@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { MAX_BATCH, type PushResponse } from '../../src/domain/protocol'
 import type { Handlers } from '../http/api'
-import { badRequest, tooLarge } from '../http/errors'
+import { badRequest, forbidden, tooLarge } from '../http/errors'
 import { currentSeq } from '../store/sequence'
 import type { Store } from '../store/store'
 import { type PushOutcome, applyBatch } from './apply-batch'
@@ -43,7 +43,12 @@ export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Ha
 
     push: {
       preValidation: refuseOversizedBatch,
-      async handle({ query, body }, { user, request, reply }) {
+      async handle({ query, body }, { user, session, request, reply }) {
+        // The session is bound to the device it signed in on: field stamps and the audit name the
+        // device, so a batch under another device's id could skip conflict detection (issue #12).
+        if (body.deviceId !== session.deviceId) {
+          throw forbidden(`deviceId: this session signed in on device ${JSON.stringify(session.deviceId)}; a push may only carry that device's changes`)
+        }
         const echo = query.echo === '1'
         // A cursor this server did not make (or none) only means no cursor comes back.
         const pulledUpTo = echo && query.cursor !== undefined ? decodeCursor(query.cursor) ?? undefined : undefined
