@@ -8,6 +8,7 @@ import { publicBookingHandlers } from './booking/public-routes'
 import { calendarHandlers } from './calendar/routes'
 import { registerApi } from './http/api'
 import { registerErrorHandlers } from './http/errors'
+import { registerJsonParser } from './http/json-body'
 import { registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
 import { seedDemoIfEmpty } from './seed/demo'
 import { registerStatic } from './static'
@@ -58,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   // The API speaks JSON only; other bodies get one clear 400 instead of a confusing validation error.
   app.removeContentTypeParser('text/plain')
+  registerJsonParser(app)
   app.decorate('store', store)
   const served: { method: string, url: string }[] = []
   app.decorate('served', served)

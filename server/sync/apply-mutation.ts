@@ -1,6 +1,6 @@
 import { applyCaseMutation } from '../../src/domain/apply-case-mutation'
 import { checkInAppointment, decideNoShow } from '../../src/domain/appointment'
-import { type Mutation, type PushResult, type RejectCode, entityOfOp } from '../../src/domain/protocol'
+import { type Mutation, type PushResult, type RejectCode, entityOfOp, payloadTooLarge } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
 import { conflictingFields, initialFieldVersions, stampFields } from './field-versions'
 import type { PushBatch } from './push-batch'
@@ -35,6 +35,7 @@ export function followEarlierFailure(m: Mutation, earlier: PushResult): PushResu
 /** Checks, applies and logs one new mutation against the batch's state (written when the batch flushes). */
 export function applyNewMutation(batch: PushBatch, actor: StaffUser, m: Mutation, now: string): PushResult {
   if (m.entity !== entityOfOp(m.op)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.invalidPayload'), now)
+  if (payloadTooLarge(m.payload)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.payloadTooLarge'), now)
   if (m.entity === 'appointment') return applyAppointmentMutation(batch, actor, m, now)
   const stored = batch.storedCase(m.entityId)
   const current = stored?.record

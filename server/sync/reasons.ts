@@ -16,6 +16,7 @@ const REASONS: Record<string, string> = {
   'reject.applicantType': 'This service item does not accept this type of applicant.',
   'reject.finalCase': 'The case is closed (completed, declined or withdrawn) and can no longer be edited.',
   'reject.fieldNotEditable': 'This field cannot be changed after intake.',
+  'reject.unknownField': 'This key is not part of the operation\'s payload.',
   'reject.ownCase': 'Separation of duties: nobody approves a case they took in themselves.',
   'reject.appointmentNotFound': 'The appointment does not exist.',
   'reject.appointmentOtherCenter': 'The appointment belongs to another service centre.',
@@ -37,6 +38,7 @@ const REASONS: Record<string, string> = {
   'reject.earlierFailed': 'An earlier change to the same case in this batch was not applied; resolve it first.',
   'reject.caseNoTaken': 'Another case already has this case number.',
   'reject.mutationIdReused': 'This mutation id was already used for a different change.',
+  'reject.payloadTooLarge': 'The change\'s payload is larger than 16 KB of UTF-8 JSON.',
 } satisfies Record<RefusalReason, string> & Record<string, string>
 
 export const knownReasons = (): string[] => Object.keys(REASONS)

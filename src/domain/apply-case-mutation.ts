@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { type CaseHistoryEntry, type CaseRecord, type IntakeProblem, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
 import { FINAL_STATUSES, TRANSITIONS, transitionDenial } from './case-status'
-import { CreatePayloadSchema, type Mutation, type RejectCode, TransitionPayloadSchema, UpdatePayloadSchema } from './protocol'
+import { CREATE_FIELDS, CreatePayloadSchema, type Mutation, type RejectCode, TRANSITION_KEYS, TransitionPayloadSchema, UPDATE_KEYS, UpdatePayloadSchema, unknownKey } from './protocol'
 import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
 import type { ServiceItem } from './service-item'
@@ -49,6 +49,8 @@ function firstError(errors: Partial<Record<string, IntakeProblem>>): { field: st
 
 function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {
   if (current) return deny('DUPLICATE_ID', 'reject.caseExists')
+  const unknown = unknownKey(m.payload, CREATE_FIELDS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const header = v.safeParse(CreatePayloadSchema, m.payload)
   if (!header.success) return deny('INVALID', 'reject.invalidPayload')
   const intake = validateIntake(m.payload)
@@ -78,6 +80,8 @@ function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext)
 }
 
 function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const unknown = unknownKey(m.payload, UPDATE_KEYS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const parsed = v.safeParse(UpdatePayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
   const fields = parsed.output.fields
@@ -104,6 +108,8 @@ function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutco
 }
 
 function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const unknown = unknownKey(m.payload, TRANSITION_KEYS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const parsed = v.safeParse(TransitionPayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
   const { action, note, resolves } = parsed.output

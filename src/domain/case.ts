@@ -76,6 +76,12 @@ export const CaseIntakeSchema = v.config(v.pipe(
 ), { message: intakeFallbackMessage })
 export type CaseIntake = v.InferOutput<typeof CaseIntakeSchema>
 
+/** Every field of the intake, as a `case.create` payload carries them (beside caseNo and receivedAt). */
+export const INTAKE_FIELDS = [
+  'applicantType', 'applicantName', 'idNumber', 'contactName', 'phone', 'serviceItemId', 'materials', 'channel', 'windowNo', 'notes',
+  'appointmentId',
+] as const satisfies readonly (keyof CaseIntake)[]
+
 /** Fields a `case.update` may change; identity, status and bookkeeping fields are not among them. */
 export const UPDATABLE_FIELDS = [
   'applicantName', 'idNumber', 'contactName', 'phone', 'materials', 'windowNo', 'notes',
