@@ -46,7 +46,7 @@ export async function seedDemoIfEmpty(store: Store, now = new Date()): Promise<b
     })
     const actors = new Map(steps.map(step => [step.mutation.id, step.actor]))
     // The same apply path as a push (validation, versions, seq, audit entries), inside this transaction.
-    const { results } = await processMutations(trx, new ServiceItemCache(), m => actors.get(m.id)!, steps.map(s => s.mutation), m => m.clientTime)
+    const { results } = await processMutations(trx, new ServiceItemCache(), m => actors.get(m.id)!, steps.map(s => s.mutation), m => ({ now: m.clientTime }))
     const failed = results.find(r => r.status !== 'applied')
     if (failed) throw new Error(`Demo seed produced an invalid case: ${JSON.stringify(failed)}`)
   })

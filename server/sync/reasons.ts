@@ -17,6 +17,8 @@ const REASONS: Record<string, string> = {
   'reject.finalCase': 'The case is closed (completed, declined or withdrawn) and can no longer be edited.',
   'reject.fieldNotEditable': 'This field cannot be changed after intake.',
   'reject.unknownField': 'This key is not part of the operation\'s payload.',
+  'reject.caseNoCenter': 'The case number does not carry the code of your service centre.',
+  'reject.caseNoDate': 'The case number\'s date is not within a day of when the case was received, or is after tomorrow.',
   'reject.ownCase': 'Separation of duties: nobody approves a case they took in themselves.',
   'reject.appointmentNotFound': 'The appointment does not exist.',
   'reject.appointmentOtherCenter': 'The appointment belongs to another service centre.',
@@ -38,6 +40,7 @@ const REASONS: Record<string, string> = {
   'reject.earlierFailed': 'An earlier change to the same case in this batch was not applied; resolve it first.',
   'reject.caseNoTaken': 'Another case already has this case number.',
   'reject.mutationIdReused': 'This mutation id was already used for a different change.',
+  'reject.baseVersionAhead': 'baseVersion is above the version the central system has; the change was not made on a version it sent.',
   'reject.payloadTooLarge': 'The change\'s payload is larger than 16 KB of UTF-8 JSON.',
 } satisfies Record<RefusalReason, string> & Record<string, string>
 

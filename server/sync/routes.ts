@@ -44,6 +44,8 @@ export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Ha
     push: {
       preValidation: refuseOversizedBatch,
       async handle({ query, body }, { user, session, request, reply }) {
+        // The device's clock error, measured at arrival; network time makes it a few ms too small.
+        const clockSkewMs = body.sentAt === undefined ? undefined : Date.parse(body.sentAt) - Date.now()
         // The session is bound to the device it signed in on: field stamps and the audit name the
         // device, so a batch under another device's id could skip conflict detection (issue #12).
         if (body.deviceId !== session.deviceId) {
@@ -52,7 +54,7 @@ export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Ha
         const echo = query.echo === '1'
         // A cursor this server did not make (or none) only means no cursor comes back.
         const pulledUpTo = echo && query.cursor !== undefined ? decodeCursor(query.cursor) ?? undefined : undefined
-        const outcome = await applyBatch(store, catalogue, user, body.mutations, { pulledUpTo })
+        const outcome = await applyBatch(store, catalogue, user, body.mutations, { pulledUpTo, clockSkewMs })
         const { results } = outcome
         // Counts only: mutations carry personal data (ID numbers, phones) that never goes to the log.
         const counts: Record<string, number> = {}

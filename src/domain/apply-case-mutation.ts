@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import { type CaseHistoryEntry, type CaseRecord, type IntakeProblem, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
+import { CLOCK_SKEW_SHOWN_MS } from './approval-queue'
+import { caseNoProblem } from './case-number'
 import { FINAL_STATUSES, TRANSITIONS, transitionDenial } from './case-status'
 import { CREATE_FIELDS, CreatePayloadSchema, type Mutation, type RejectCode, TRANSITION_KEYS, TransitionPayloadSchema, UPDATE_KEYS, UpdatePayloadSchema, unknownKey } from './protocol'
 import type { RefusalReason } from './refusal-reasons'
@@ -17,6 +19,10 @@ export interface ApplyContext {
   serviceItem: ServiceItem | undefined
   /** Recorded as the change's time: server time on the server, device time on the device. */
   now: string
+  /** The actor's centre code: a new case's number must carry it (the server gives it; see caseNoProblem). */
+  centerCode?: string
+  /** The pushing device's clock minus the server's (ms), recorded on the history entry when it exceeds CLOCK_SKEW_SHOWN_MS. */
+  clockSkewMs?: number
 }
 
 export type ApplyOutcome =
@@ -36,8 +42,10 @@ export function applyCaseMutation(current: CaseRecord | undefined, m: Mutation, 
 }
 
 function entry(m: Mutation, ctx: ApplyContext, rest: Omit<CaseHistoryEntry, 'mutationId' | 'at' | 'actorId' | 'actorName'>): CaseHistoryEntry {
+  const skew = ctx.clockSkewMs
   return {
     mutationId: m.id, at: ctx.now, clientAt: m.clientTime, deviceId: m.deviceId,
+    ...(skew !== undefined && Math.abs(skew) > CLOCK_SKEW_SHOWN_MS ? { clockSkewMs: skew } : {}),
     actorId: ctx.actor.id, actorName: ctx.actor.name, ...rest,
   }
 }
@@ -53,6 +61,8 @@ function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext)
   if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const header = v.safeParse(CreatePayloadSchema, m.payload)
   if (!header.success) return deny('INVALID', 'reject.invalidPayload')
+  const caseNo = ctx.centerCode === undefined ? null : caseNoProblem(header.output.caseNo, { ...header.output, centerCode: ctx.centerCode, now: ctx.now })
+  if (caseNo) return deny('INVALID', caseNo === 'center' ? 'reject.caseNoCenter' : 'reject.caseNoDate', 'caseNo')
   const intake = validateIntake(m.payload)
   if (!intake.ok) {
     const { field, reason } = firstError(intake.errors)

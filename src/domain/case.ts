@@ -96,6 +96,11 @@ export interface CaseHistoryEntry {
   clientAt?: string
   /** The device the change was made on. */
   deviceId?: string
+  /**
+   * How far the pushing device's clock was from the server's (device minus server, ms), when more
+   * than 2 minutes: `clientAt` minus this is the device time in the server's terms.
+   */
+  clockSkewMs?: number
   actorId: string
   actorName: string
   kind: 'create' | 'update' | CaseAction

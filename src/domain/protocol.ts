@@ -82,9 +82,13 @@ export const TransitionPayloadSchema = v.strictObject({
 })
 export const TRANSITION_KEYS: ReadonlySet<string> = new Set(Object.keys(TransitionPayloadSchema.entries))
 
-/** A batch of one device's changes, in the order they were made; each must carry the batch's device. */
+/**
+ * A batch of one device's changes, in the order they were made; each must carry the batch's device.
+ * `sentAt` is the device's clock as it sends the batch: the server measures the clock's error from
+ * it (optional: older devices do not send it).
+ */
 export const PushRequestSchema = v.pipe(
-  v.strictObject({ deviceId: DeviceIdSchema, mutations: v.pipe(v.array(MutationSchema), v.maxLength(MAX_BATCH)) }),
+  v.strictObject({ deviceId: DeviceIdSchema, sentAt: v.optional(isoTime), mutations: v.pipe(v.array(MutationSchema), v.maxLength(MAX_BATCH)) }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return
     const batch = dataset.value

@@ -9,7 +9,7 @@ import { INTAKE_PROBLEMS } from './case'
 export const REFUSAL_REASONS = [
   'reject.actorMismatch', 'reject.role', 'reject.caseNotFound', 'reject.otherCenter', 'reject.caseExists',
   'reject.invalidPayload', 'reject.itemNotFound', 'reject.applicantType', 'reject.finalCase',
-  'reject.fieldNotEditable', 'reject.ownCase', 'reject.unknownField',
+  'reject.fieldNotEditable', 'reject.ownCase', 'reject.unknownField', 'reject.caseNoCenter', 'reject.caseNoDate',
   'reject.appointmentNotFound', 'reject.appointmentOtherCenter', 'reject.appointmentNotBooked', 'reject.slotNotEnded',
   // The transition denials 'role' and 'ownCase' are answered as reject.role and reject.ownCase.
   'transition.state', 'transition.approval',

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../../server/store/migrations'
 import type { Database } from '../../server/store/schema'
 import { DB_FILE } from '../../server/store/sqlite-store'
 import { formatCaseNo } from '../../src/domain/case-number'
+import { centerDay } from '../../src/domain/center-time'
 import type { LoginResponse, PullResponse, PushResponse } from '../../src/domain/protocol'
 import { CASES, CLERK, IDS, MUTATIONS, PASSWORD, PREVIOUS_MIGRATION, TOKEN, fillRelease0003 } from '../support/server-release-0003'
 import { type TestServer, request } from './helpers'
@@ -139,7 +140,7 @@ describe('upgrading the central database from the previous release', () => {
       id: '01930000-0000-7000-8000-000000000041', deviceId: MUTATIONS.start1.deviceId, actorId: IDS.clerk, entity: 'case', entityId: caseId,
       op: 'case.create', baseVersion: 0, clientTime: new Date().toISOString(),
       payload: {
-        caseNo: formatCaseNo('ORD', '2026-11-28', 'R3LS0', 3), receivedAt: new Date().toISOString(), applicantType: 'person',
+        caseNo: formatCaseNo('ORD', centerDay(new Date()), 'R3LS0', 3), receivedAt: new Date().toISOString(), applicantType: 'person',
         applicantName: '周丽', idNumber: '150602198503120042', contactName: '', phone: '13904771234', serviceItemId: IDS.item,
         materials: [], channel: 'appointment', windowNo: '', notes: '', appointmentId: IDS.booked,
       },

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_JSON_DEPTH } from '../../src/domain/protocol'
+import { deviceTimeOf, queueOrder, submissionOf, submissionSkewMinutes, waitingSince } from '../../src/domain/approval-queue'
+import type { CaseRecord } from '../../src/domain/case'
+import { centerDay } from '../../src/domain/center-time'
+import { MAX_JSON_DEPTH, type PushResponse } from '../../src/domain/protocol'
 import type { ServiceItem } from '../../src/domain/service-item'
-import { type Session, type TestServer, countRows, createCase, login, push, request, serverWithClerk, transitionCase, updateCase } from './helpers'
+import { type Session, type TestServer, catalogue, countRows, createCase, login, push, request, serverWithClerk, transitionCase, updateCase } from './helpers'
 
 /** The push trusts nothing it can check (issue #12): device binding, depth and size, strict payloads, versions, case numbers. */
 let server: TestServer
@@ -96,5 +99,105 @@ describe('depth, size and strict payloads', () => {
     expect(transitionAnswer.body.results[0]).toMatchObject({ status: 'rejected', reason: 'reject.unknownField', field: 'status' })
     const unknownField = await push(server, clerk, [updateCase(clerk, stored.entityId, { status: 'completed' }, { baseVersion: 1 })])
     expect(unknownField.body.results[0]).toMatchObject({ status: 'rejected', reason: 'reject.fieldNotEditable', field: 'status' })
+  })
+})
+
+describe('versions and case numbers', () => {
+  it('refuses a baseVersion above the stored version, naming it', async () => {
+    const create = createCase(clerk, item)
+    await push(server, clerk, [create])
+    const ahead = updateCase(clerk, create.entityId, { notes: 'from the future' }, { baseVersion: 2 })
+    const answer = await push(server, clerk, [ahead])
+    expect(answer.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID', reason: 'reject.baseVersionAhead', field: 'baseVersion' })
+    expect(answer.body.results[0]).toHaveProperty('message', 'baseVersion: baseVersion is above the version the central system has; the change was not made on a version it sent.')
+    const createAhead = { ...createCase(clerk, item), baseVersion: 3 }
+    expect((await push(server, clerk, [createAhead])).body.results[0]).toMatchObject({ reason: 'reject.baseVersionAhead' })
+    expect(countRows(server, 'cases', 'id = ?', createAhead.entityId)).toBe(0)
+    // At the stored version and below it still works (below: field conflicts decide).
+    expect((await push(server, clerk, [updateCase(clerk, create.entityId, { notes: 'now' }, { baseVersion: 1 })])).body.results[0]!.status).toBe('applied')
+  })
+
+  const withCaseNo = (caseNo: string, receivedAt = new Date().toISOString()) => createCase(clerk, item, { caseNo, receivedAt })
+  const today = () => centerDay(new Date()).replaceAll('-', '')
+  const dayOffset = (days: number) => centerDay(new Date(Date.now() + days * 86_400_000)).replaceAll('-', '')
+
+  it('refuses a case number of another centre', async () => {
+    const squat = withCaseNo(`LZX-${today()}-TEST0-0001`)
+    const answer = await push(server, clerk, [squat])
+    expect(answer.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID', reason: 'reject.caseNoCenter', field: 'caseNo' })
+    expect(countRows(server, 'cases', 'id = ?', squat.entityId)).toBe(0)
+  })
+
+  it('refuses a case number whose date is impossible, far from receivedAt, or after tomorrow', async () => {
+    const cases = [
+      withCaseNo('ORD-20261131-TEST0-0001', '2026-11-30T02:00:00.000Z'),
+      withCaseNo(`ORD-${dayOffset(-3)}-TEST0-0002`),
+      withCaseNo(`ORD-${dayOffset(3)}-TEST0-0003`, new Date(Date.now() + 3 * 86_400_000).toISOString()),
+    ]
+    const answer = await push(server, clerk, cases)
+    expect(answer.body.results.map(r => r.status === 'rejected' && r.reason)).toEqual(['reject.caseNoDate', 'reject.caseNoDate', 'reject.caseNoDate'])
+  })
+
+  it('accepts a day either side of receivedAt by the centre\'s clock, and tomorrow', async () => {
+    const cases = [
+      withCaseNo(`ORD-${dayOffset(-1)}-TEST1-0001`),
+      withCaseNo(`ORD-${dayOffset(1)}-TEST1-0002`),
+      withCaseNo(`ORD-${today()}-TEST1-0003`, new Date(Date.now() - 86_400_000).toISOString()),
+    ]
+    const answer = await push(server, clerk, cases)
+    expect(answer.body.results.map(r => r.status)).toEqual(['applied', 'applied', 'applied'])
+  })
+})
+
+describe('device clocks: kept, measured per batch, corrected in the approval queue', () => {
+  const pushAt = (session: Session, mutations: unknown[], sentAt?: string) =>
+    request<PushResponse>(server, 'POST', '/api/sync/push', { token: session.token, json: { deviceId: session.deviceId, ...(sentAt ? { sentAt } : {}), mutations } })
+  const storedCase = (id: string) => JSON.parse((server.sql.prepare('select data from cases where id = ?').get(id) as { data: string }).data) as CaseRecord
+
+  it('records the skew of a tablet whose clock says 2020, and the queue orders it by the server\'s time', async () => {
+    const approvalItem = (await catalogue(server, clerk)).find(i => i.needsApproval && i.applicants.includes('person'))!
+    // An honest tablet submitted its case 5 minutes ago (it was offline), the 2020 tablet a minute ago by its clock.
+    const honest = createCase(clerk, approvalItem)
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString()
+    const honestSubmit = { ...transitionCase(clerk, honest.entityId, 'submitForApproval'), clientTime: fiveMinutesAgo }
+    expect((await pushAt(clerk, [honest, honestSubmit], new Date().toISOString())).body.results.map(r => r.status)).toEqual(['applied', 'applied'])
+
+    const old = await login(server, 'ord-clerk2', 'tablet-2020')
+    const clock2020 = '2020-01-01T00:00:00.000Z'
+    const sentAt = '2020-01-01T00:01:00.000Z'
+    const skewed = { ...createCase(old, approvalItem, { caseNo: 'ORD-20200101-OLD20-0001', receivedAt: clock2020 }), clientTime: clock2020 }
+    const skewedSubmit = { ...transitionCase(old, skewed.entityId, 'submitForApproval'), clientTime: clock2020 }
+    const pushedAt = Date.now()
+    expect((await pushAt(old, [skewed, skewedSubmit], sentAt)).body.results.map(r => r.status)).toEqual(['applied', 'applied'])
+
+    const record = storedCase(skewed.entityId)
+    const expected = Date.parse(sentAt) - pushedAt
+    const submission = submissionOf(record)!
+    expect(Math.abs(submission.clockSkewMs! - expected)).toBeLessThan(5_000)
+    expect(submission.clientAt).toBe(clock2020) // kept as the device said
+    // Corrected: about a minute before it was sent, never after it arrived.
+    const since = Date.parse(waitingSince(record))
+    expect(since).toBeGreaterThan(pushedAt - 70_000)
+    expect(since).toBeLessThanOrEqual(Date.parse(submission.at))
+    expect(submissionSkewMinutes(record)).toBe(Math.round(submission.clockSkewMs! / 60_000))
+
+    const honestRecord = storedCase(honest.entityId)
+    expect(submissionOf(honestRecord)).not.toHaveProperty('clockSkewMs')
+    const order = [{ record, urgent: false }, { record: honestRecord, urgent: false }].sort(queueOrder)
+    expect(order.map(q => q.record.id)).toEqual([honest.entityId, skewed.entityId])
+  })
+
+  it('keeps working for older devices without sentAt: nothing recorded, a clock ahead is capped at arrival', async () => {
+    const ahead = { ...createCase(clerk, item), clientTime: new Date(Date.now() + 3_600_000).toISOString() }
+    expect((await pushAt(clerk, [ahead])).body.results[0]!.status).toBe('applied')
+    const entry = storedCase(ahead.entityId).history[0]!
+    expect(entry).not.toHaveProperty('clockSkewMs')
+    expect(deviceTimeOf(entry)).toBe(entry.at)
+  })
+
+  it('refuses a sentAt that is not a timestamp, naming it', async () => {
+    const answer = await pushAt(clerk, [createCase(clerk, item)], 'yesterday')
+    expect(answer.status).toBe(400)
+    expect(answer.body).toMatchObject({ error: 'BAD_REQUEST', message: expect.stringMatching(/^sentAt: /) })
   })
 })
