@@ -1,6 +1,8 @@
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
+import { keyChain } from './audit/append'
+import { loadAuditKey } from './audit/audit-key'
 import { auditHandlers } from './audit/routes'
 import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
@@ -28,6 +30,8 @@ export interface AppOptions {
   checkResponses?: boolean
   /** The clock the public booking routes go by (today, slots still to come); tests set it. */
   now?: () => Date
+  /** Environment for the audit key (AUDIT_KEY, AUDIT_KEY_FILE); process.env unless given. */
+  env?: NodeJS.ProcessEnv
 }
 
 declare module 'fastify' {
@@ -41,10 +45,13 @@ declare module 'fastify' {
 
 /** The central sync server: the database under dataDir, the API of src/domain/api, and the built app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // Made at the first start; refused before the database is touched when it cannot be read.
+  const auditKey = loadAuditKey(opts.dataDir, { create: true, env: opts.env })
   const store = openSqliteStore(opts.dataDir)
   try {
     await store.migrate()
-    if (opts.demo) await seedDemoIfEmpty(store)
+    await store.write(tx => keyChain(tx, auditKey))
+    if (opts.demo) await seedDemoIfEmpty(store, auditKey)
   }
   catch (error) {
     await store.close()
@@ -72,9 +79,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerNoStoreForApi(app)
 
   await registerApi(app, store, {
-    ...syncHandlers(store, new ServiceItemCache()),
+    ...syncHandlers(store, new ServiceItemCache(), auditKey),
     ...await authHandlers(store),
-    ...auditHandlers(store),
+    ...auditHandlers(store, auditKey),
     ...await calendarHandlers(store),
     ...publicBookingHandlers(store, opts.now),
   }, { checkResponses: opts.checkResponses })

@@ -181,7 +181,7 @@ export class PushBatch {
    * Writes the batch: one seq reservation, then cases, mutation log and audit entries, all
    * multi-row. Returns the cases as written (in seq order) and the batch's seq range.
    */
-  async flush(tx: WriteTx): Promise<Written> {
+  async flush(tx: WriteTx, auditKey: Buffer): Promise<Written> {
     const count = this.changes.length + this.appointmentChanges.length
     const first = count ? await reserveSeqs(tx, count) : 0
     const writes: CaseWrite[] = []
@@ -206,7 +206,7 @@ export class PushBatch {
     await saveCases(tx, writes)
     await saveAppointments(tx, appointmentWrites)
     await logMutations(tx, this.log)
-    await appendAudit(tx, entries)
+    await appendAudit(tx, entries, auditKey)
     return {
       cases: writes.map(w => ({ id: w.record.id, version: w.record.version, seq: w.seq, data: w.data })),
       seqs: count ? { first, last: first + count - 1 } : null,

@@ -37,7 +37,7 @@ function echoBody(outcome: PushOutcome): string {
  * its cursor: it then does not pull its own changes back.
  * GET /api/sync/pull?cursor=&limit= — the changes the user may see after the cursor, in seq order.
  */
-export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Handlers, 'health' | 'push' | 'pull'> {
+export function syncHandlers(store: Store, catalogue: ServiceItemCache, auditKey: Buffer): Pick<Handlers, 'health' | 'push' | 'pull'> {
   return {
     health: async () => ({ ok: true, time: new Date().toISOString() }),
 
@@ -54,7 +54,7 @@ export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Ha
         const echo = query.echo === '1'
         // A cursor this server did not make (or none) only means no cursor comes back.
         const pulledUpTo = echo && query.cursor !== undefined ? decodeCursor(query.cursor) ?? undefined : undefined
-        const outcome = await applyBatch(store, catalogue, user, body.mutations, { pulledUpTo, clockSkewMs })
+        const outcome = await applyBatch(store, catalogue, auditKey, user, body.mutations, { pulledUpTo, clockSkewMs })
         const { results } = outcome
         // Counts only: mutations carry personal data (ID numbers, phones) that never goes to the log.
         const counts: Record<string, number> = {}

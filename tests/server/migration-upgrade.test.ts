@@ -5,6 +5,8 @@ import SQLite from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
+import { loadAuditKey } from '../../server/audit/audit-key'
+import { type AuditRow, entryHash, plainEntryHash } from '../../server/audit/entry'
 import { Kysely, SqliteDialect } from 'kysely'
 import { migrateToLatest } from '../../server/store/migrations'
 import type { Database } from '../../server/store/schema'
@@ -75,6 +77,11 @@ describe('upgrading the central database from the previous release', () => {
     const removed: Record<string, string[]> = { mutations: ['payload'] }
     const without = (row: Record<string, unknown>, columns: string[] = []) => Object.fromEntries(Object.entries(row).filter(([c]) => !columns.includes(c)))
     expect(before.mutations!.every(row => 'payload' in row)).toBe(true)
+    // The server keyed the audit chain from the entry after the old head (0003's entries stay plain SHA-256).
+    const head = JSON.parse(before.meta!.find(row => row.key === 'audit_head')!.value as string) as { seq: number, hash: string }
+    const keyed = after.meta!.find(row => row.key === 'audit_keyed')
+    expect(JSON.parse(keyed!.value as string)).toMatchObject({ from: head.seq + 1, prevHash: head.hash })
+    after.meta = after.meta!.filter(row => row !== keyed)
     for (const table of Object.keys(before)) {
       const expected = before[table]!.map(row => ({ ...without(row, removed[table]), ...added[table] }))
       expect(after[table], table).toEqual(expected)
@@ -155,5 +162,10 @@ describe('upgrading the central database from the previous release', () => {
     const admin = await login('admin')
     const verified = await request<{ ok: boolean, entries: number }>(server, 'GET', '/api/audit/verify', { token: admin.token })
     expect(verified.body).toMatchObject({ ok: true, entries: 4 })
+    // The entries of release 0003 stay plain SHA-256; the one written after the upgrade is an HMAC under the key.
+    const [oldest, newest] = [server.sql.prepare('select * from audit_log order by seq limit 1').get(), server.sql.prepare('select * from audit_log order by seq desc limit 1').get()] as AuditRow[]
+    expect(plainEntryHash(oldest!.prev_hash, oldest!)).toBe(oldest!.hash)
+    expect(plainEntryHash(newest!.prev_hash, newest!)).not.toBe(newest!.hash)
+    expect(entryHash(loadAuditKey(dataDir, { create: false }), newest!.prev_hash, newest!)).toBe(newest!.hash)
   })
 })
