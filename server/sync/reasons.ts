@@ -29,6 +29,7 @@ const REASONS: Record<string, string> = {
   'field.required': 'A required field is missing or empty.',
   'field.tooLong': 'A field is longer than allowed.',
   'field.invalid': 'A field has the wrong type or format.',
+  'field.controlChars': 'A field contains control or text-direction characters (only a line break, and only in notes).',
   'field.residentId.format': 'The resident identity number must be 17 digits followed by a digit or X.',
   'field.residentId.region': 'The resident identity number starts with an unknown region code.',
   'field.residentId.birthDate': 'The resident identity number contains an impossible birth date.',

@@ -7,6 +7,7 @@ import { CREATE_FIELDS, CreatePayloadSchema, type Mutation, type RejectCode, TRA
 import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
 import type { ServiceItem } from './service-item'
+import { hasControlChars } from './text'
 
 /**
  * Applies one case mutation to a case. The same function runs on the device (to show a change at
@@ -132,6 +133,7 @@ function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyO
   if (denial) return deny('ILLEGAL_TRANSITION', `transition.${denial}`)
   const rule = TRANSITIONS[action]
   if (rule.needsNote && !note) return deny('INVALID', 'field.required', 'note')
+  if (hasControlChars(note, { multiline: true })) return deny('INVALID', 'field.controlChars', 'note')
   const next: CaseRecord = {
     ...current,
     status: rule.to,

@@ -7,6 +7,7 @@ import type { ServiceItem } from './service-item'
 import { ROLES } from './roles'
 import { isUuid } from './ids'
 import { utf8Length } from './json-depth'
+import { normaliseText } from './text'
 
 /** The sync protocol's wire format (docs/sync-protocol.md): one place, imported by the app, the worker and the server. */
 export const MAX_BATCH = 500
@@ -77,7 +78,8 @@ export const UpdatePayloadSchema = v.strictObject({
 export const UPDATE_KEYS: ReadonlySet<string> = new Set(Object.keys(UpdatePayloadSchema.entries))
 export const TransitionPayloadSchema = v.strictObject({
   action: v.picklist(CASE_ACTIONS),
-  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
+  /** A status note (return, decline, withdraw): multi-line text, NFC; control characters are refused by the rule (text.ts). */
+  note: v.optional(v.pipe(v.string(), v.transform(normaliseText), v.trim(), v.maxLength(500)), ''),
   resolves: v.optional(ResolutionSchema),
 })
 export const TRANSITION_KEYS: ReadonlySet<string> = new Set(Object.keys(TransitionPayloadSchema.entries))

@@ -209,6 +209,7 @@ const en: Messages = {
     required: 'This field is required.',
     tooLong: 'This is too long.',
     invalid: 'The format is not valid.',
+    controlChars: 'Remove the control or text-direction characters (often pasted in unseen).',
     residentId: {
       format: 'A resident ID number is 17 digits followed by a digit or X.',
       region: 'The resident ID number starts with an unknown region code.',

@@ -211,6 +211,7 @@ const zhCN = {
     required: '此项为必填项。',
     tooLong: '内容过长。',
     invalid: '格式不正确。',
+    controlChars: '含有控制字符或文字方向字符（常随复制粘贴混入），请删除。',
     residentId: {
       format: '公民身份号码应为 17 位数字加 1 位数字或 X。',
       region: '公民身份号码的地区码不存在。',

@@ -201,3 +201,29 @@ describe('device clocks: kept, measured per batch, corrected in the approval que
     expect(answer.body).toMatchObject({ error: 'BAD_REQUEST', message: expect.stringMatching(/^sentAt: /) })
   })
 })
+
+describe('names and free text', () => {
+  it('refuses a NUL or a right-to-left override in a name, and a control character in a status note, with field.controlChars', async () => {
+    const answer = await push(server, clerk, [
+      createCase(clerk, item, { applicantName: '王\u0000明' }),
+      createCase(clerk, item, { applicantName: '王\u202E明小' }),
+      createCase(clerk, item, { notes: 'ok\u0007' }),
+    ])
+    expect(answer.body.results.map(r => r.status === 'rejected' && [r.reason, r.field])).toEqual([
+      ['field.controlChars', 'applicantName'], ['field.controlChars', 'applicantName'], ['field.controlChars', 'notes'],
+    ])
+    const stored = createCase(clerk, item)
+    await push(server, clerk, [stored])
+    const note = await push(server, clerk, [transitionCase(clerk, stored.entityId, 'returnForMaterials', { baseVersion: 1, note: '缺少\u202E材料' })])
+    expect(note.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID', reason: 'field.controlChars', field: 'note' })
+  })
+
+  it('stores names NFC, notes with their line breaks, and a full-width or spaced ID number as ASCII', async () => {
+    const id = createCase(clerk, item).payload.idNumber as string
+    const spaced = [...id].map(c => String.fromCharCode(c.charCodeAt(0) + 0xFEE0)).join('').replace(/(.{6})/, '$1 ')
+    const m = createCase(clerk, item, { applicantName: 'Zoe\u0308', notes: '一\r\n二', idNumber: spaced })
+    expect((await push(server, clerk, [m])).body.results[0]!.status).toBe('applied')
+    const stored = JSON.parse((server.sql.prepare('select data from cases where id = ?').get(m.entityId) as { data: string }).data) as CaseRecord
+    expect(stored).toMatchObject({ applicantName: 'Zoë', notes: '一\n二', idNumber: id })
+  })
+})
