@@ -49,6 +49,15 @@ async function chooseItem(name: string) {
   await option.trigger('click')
 }
 
+/** Fills a person's intake for 身份证补办 at window 3, with this name and ID number. */
+async function fillPerson(applicantName: string, idNumber: string) {
+  await input('applicantName').setValue(applicantName)
+  await input('idNumber').setValue(idNumber)
+  await input('phone').setValue('13800138000')
+  await chooseItem('身份证补办')
+  await input('windowNo').setValue('3')
+}
+
 /** Submits, and waits until the form has dealt with it: the button is usable again, or the receipt has replaced the form. */
 async function submit() {
   await wrapper.find('form').trigger('submit')
@@ -151,11 +160,7 @@ describe('intake form', () => {
     await mountIntake()
     const spaced = `${VALID_ID.slice(0, 6)} ${VALID_ID.slice(6, 14)} ${VALID_ID.slice(14, 17)}${VALID_ID[17]!.toLowerCase()}` // …002x
     const fullWidth = [...VALID_ID].map(c => String.fromCharCode(c.charCodeAt(0) + 0xFEE0)).join('') // １１０１…００２Ｘ
-    await input('applicantName').setValue('王小明')
-    await input('idNumber').setValue(spaced)
-    await input('phone').setValue('13800138000')
-    await chooseItem('身份证补办')
-    await input('windowNo').setValue('3')
+    await fillPerson('王小明', spaced)
     await input('idNumber').trigger('blur')
     expect(errorOf('idNumber').exists()).toBe(false)
     await input('idNumber').setValue(fullWidth)
@@ -171,11 +176,7 @@ describe('intake form', () => {
   it('refuses a name with a right-to-left override or a NUL, keeping what was typed', async () => {
     await mountIntake()
     const spoofed = '王\u202E明小'
-    await input('applicantName').setValue(spoofed)
-    await input('idNumber').setValue(VALID_ID)
-    await input('phone').setValue('13800138000')
-    await chooseItem('身份证补办')
-    await input('windowNo').setValue('3')
+    await fillPerson(spoofed, VALID_ID)
     await submit()
     expect(errorOf('applicantName').text()).toBe(zhCN.field.controlChars)
     expect(input('applicantName').element.value).toBe(spoofed)
