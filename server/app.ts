@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { MAX_BODY_BYTES } from '../src/domain/protocol'
 import { accountHandlers } from './accounts/routes'
+import { keyChain } from './audit/append'
+import { loadAuditKey } from './audit/audit-key'
 import { auditHandlers } from './audit/routes'
 import { authHandlers } from './auth/routes'
 import { bookingPage } from './booking/page'
@@ -12,6 +14,7 @@ import { DeviceContact } from './devices/device-contact'
 import { deviceHandlers } from './devices/routes'
 import { registerApi } from './http/api'
 import { registerErrorHandlers } from './http/errors'
+import { registerJsonParser } from './http/json-body'
 import { registerHsts, registerNoStoreForApi, registerSecurityHeaders } from './http/security-headers'
 import { type TrustProxy, fastifyTrustProxy } from './http/trust-proxy'
 import { seedDemoIfEmpty } from './seed/demo'
@@ -36,6 +39,8 @@ export interface AppOptions {
   checkResponses?: boolean
   /** The clock the public booking routes (today, slots still to come), the sign-in limits and devices' last contact go by; tests set it. */
   now?: () => Date
+  /** Environment for the audit key (AUDIT_KEY, AUDIT_KEY_FILE); process.env unless given. */
+  env?: NodeJS.ProcessEnv
 }
 
 declare module 'fastify' {
@@ -49,10 +54,13 @@ declare module 'fastify' {
 
 /** The central sync server: the database under dataDir, the API of src/domain/api, and the built app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // Made at the first start; refused before the database is touched when it cannot be read.
+  const auditKey = loadAuditKey(opts.dataDir, { create: true, env: opts.env })
   const store = openSqliteStore(opts.dataDir)
   try {
     await store.migrate()
-    if (opts.demo) await seedDemoIfEmpty(store)
+    await store.write(tx => keyChain(tx, auditKey))
+    if (opts.demo) await seedDemoIfEmpty(store, auditKey)
   }
   catch (error) {
     await store.close()
@@ -69,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   // The API speaks JSON only; other bodies get one clear 400 instead of a confusing validation error.
   app.removeContentTypeParser('text/plain')
+  registerJsonParser(app)
   app.decorate('store', store)
   const served: { method: string, url: string }[] = []
   app.decorate('served', served)
@@ -88,11 +97,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
 
   await registerApi(app, store, {
-    ...syncHandlers(store, new ServiceItemCache()),
+    ...syncHandlers(store, new ServiceItemCache(), auditKey),
     ...await authHandlers(store, app, opts.now && (() => opts.now!().getTime())),
     ...accountHandlers(store),
     ...deviceHandlers(store),
-    ...auditHandlers(store),
+    ...auditHandlers(store, auditKey),
     ...await calendarHandlers(store),
     ...publicBookingHandlers(store, app, opts.now),
   }, { checkResponses: opts.checkResponses, deviceContact: new DeviceContact(store, opts.now) })

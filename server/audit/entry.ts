@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto'
+import { createHmac, hash } from 'node:crypto'
 import type { FieldChange } from '../../src/domain/audit'
 import type { CaseRecord } from '../../src/domain/case'
 import type { Database } from '../store/schema'
@@ -43,12 +43,19 @@ export function canonicalEntry(row: Omit<AuditRow, 'prev_hash' | 'hash'>): strin
     + `"op":${text(row.op)},"action":${text(row.action)},"changes":${row.changes}}`
 }
 
-/** hash = SHA-256 (hex) of prev_hash followed by the canonical serialization of the entry. */
-export const entryHash = (prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string =>
+/**
+ * hash = HMAC-SHA-256 (hex) under the audit key (audit-key.ts) of prev_hash followed by the
+ * canonical serialization of the entry: without the key nobody can recompute it.
+ */
+export const entryHash = (key: Buffer, prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string =>
+  createHmac('sha256', key).update(prevHash + canonicalEntry(row)).digest('hex')
+
+/** The plain SHA-256 of entries written before the chain was keyed (below `meta.audit_keyed.from`). */
+export const plainEntryHash = (prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string =>
   hash('sha256', prevHash + canonicalEntry(row), 'hex')
 
 /** Bookkeeping that changes with every change; the entry's own columns say when and which version. */
-const NOT_AUDITED = new Set(['history', 'updatedAt', 'version'])
+export const NOT_AUDITED: ReadonlySet<string> = new Set(['history', 'updatedAt', 'version'])
 
 /**
  * What a change did to a case, field by field: `{ field: { before, after } }` for each field whose

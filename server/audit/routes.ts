@@ -16,9 +16,9 @@ function shownChanges(text: string): Record<string, FieldChange> | null {
  * GET /api/audit/verify — administrators only: walks the whole hash chain.
  * GET /api/cases/:id/audit — a case's entries, for staff of its centre and administrators.
  */
-export function auditHandlers(store: Store): Pick<Handlers, 'verifyAudit' | 'caseAudit'> {
+export function auditHandlers(store: Store, auditKey: Buffer): Pick<Handlers, 'verifyAudit' | 'caseAudit'> {
   return {
-    verifyAudit: () => verifyChain(store),
+    verifyAudit: () => verifyChain(store, auditKey),
 
     async caseAudit({ params: { id } }, { user }) {
       const rows = await store.read(async (tx) => {

@@ -12,3 +12,9 @@ export async function centersOf(tx: ReadTx, user: StaffUser): Promise<ServiceCen
 export async function centerExists(tx: ReadTx, id: string): Promise<boolean> {
   return !!await tx.selectFrom('centers').select('id').where('id', '=', id).executeTakeFirst()
 }
+
+/** Every centre's code by its id (a handful of rows): a new case's number must carry its centre's. */
+export async function centerCodes(tx: ReadTx): Promise<Map<string, string>> {
+  const rows = await tx.selectFrom('centers').select(['id', 'code']).execute()
+  return new Map(rows.map(c => [c.id, c.code]))
+}

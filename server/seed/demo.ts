@@ -16,7 +16,7 @@ import { seededRandom } from './prng'
  * cases per centre (notes 演示数据, case numbers tagged DEMO0). All in one transaction: a failed
  * seed leaves an empty database, which is seeded again on the next start.
  */
-export async function seedDemoIfEmpty(store: Store, now = new Date()): Promise<boolean> {
+export async function seedDemoIfEmpty(store: Store, auditKey: Buffer, now = new Date()): Promise<boolean> {
   if (await store.read(tx => tx.selectFrom('centers').select('id').limit(1).executeTakeFirst())) return false
   const centers = DEMO_CENTERS.map(center => ({ ...center, id: uuidv7() }))
   const accounts = demoAccounts()
@@ -46,7 +46,7 @@ export async function seedDemoIfEmpty(store: Store, now = new Date()): Promise<b
     })
     const actors = new Map(steps.map(step => [step.mutation.id, step.actor]))
     // The same apply path as a push (validation, versions, seq, audit entries), inside this transaction.
-    const { results } = await processMutations(trx, new ServiceItemCache(), m => actors.get(m.id)!, steps.map(s => s.mutation), m => m.clientTime)
+    const { results } = await processMutations(trx, new ServiceItemCache(), m => actors.get(m.id)!, steps.map(s => s.mutation), m => ({ now: m.clientTime }), auditKey)
     const failed = results.find(r => r.status !== 'applied')
     if (failed) throw new Error(`Demo seed produced an invalid case: ${JSON.stringify(failed)}`)
   })

@@ -212,6 +212,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('bookings_mobile').on('bookings').columns(['mobile', 'date']).execute()
     },
   },
+  /**
+   * The mutation log keeps no payloads (server/sync/mutation-log.ts): applied changes are in
+   * `cases` and `audit_log`, rejected ones stay on their device. Dropping the column also frees
+   * what older versions stored.
+   */
+  '0008_mutation_log_without_payload': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('mutations').dropColumn('payload').execute()
+    },
+  },
 }
 
 /** Brings the schema up to date (only up to migration `target`: tests of an upgrade); throws (and the server does not start) if a migration fails. */

@@ -68,7 +68,6 @@ export interface Database {
     entity_id: string
     op: string
     base_version: number
-    payload: string
     client_time: string
     server_time: string
     status: string

@@ -28,9 +28,12 @@ export function openSqliteStore(dataDir: string, opts: { readonly?: boolean } = 
   if (!readonly) fs.mkdirSync(dataDir, { recursive: true })
   const sqlite = new SQLite(file, { readonly, fileMustExist: readonly })
   if (!readonly) {
-    // WAL lets the audit walk (snapshot) read while pushes write; NORMAL is durable across process crashes in WAL mode.
+    // WAL lets the audit walk (snapshot) read while pushes write. FULL syncs the WAL at every commit:
+    // a push the devices were told is applied (and removed from their outboxes) survives a power cut
+    // or an OS crash, not only a process crash as with NORMAL (docs/decisions.md, 12). Only write
+    // transactions commit anything, so this costs nothing on reads.
     sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
     // 32 MB of page cache (default 2 MB): a push touches index pages all over (case numbers of every
     // device), and reading them back from the OS on every batch showed in the push profile.

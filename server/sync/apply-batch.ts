@@ -1,13 +1,13 @@
 import type { Mutation, PushResult } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
 import type { Store, WriteTx } from '../store/store'
-import { answerWithoutApplying, applyNewMutation, followEarlierFailure } from './apply-mutation'
+import { type Arrival, answerWithoutApplying, applyNewMutation, followEarlierFailure } from './apply-mutation'
 import { visibleChangeBetween } from './pull-changes'
 import { PushBatch, type Written } from './push-batch'
 import type { ServiceItemCache } from './service-items'
 
-/** The time recorded for a change: the server's clock (the demo seed replays a past day instead). */
-export type Clock = (m: Mutation) => string
+/** The time recorded for a change and the device clock's error: the server's clock (the demo seed replays a past day instead). */
+export type Clock = (m: Mutation) => Arrival
 
 export interface BatchOutcome extends Written { results: PushResult[] }
 
@@ -20,7 +20,7 @@ export interface BatchOutcome extends Written { results: PushResult[] }
  * read changes before it commits.
  */
 export async function processMutations(
-  tx: WriteTx, catalogue: ServiceItemCache, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock,
+  tx: WriteTx, catalogue: ServiceItemCache, actorOf: (m: Mutation) => StaffUser, mutations: readonly Mutation[], clock: Clock, auditKey: Buffer,
 ): Promise<BatchOutcome> {
   const batch = await PushBatch.load(tx, mutations, catalogue)
   const failed = new Map<string, PushResult>()
@@ -32,7 +32,7 @@ export async function processMutations(
     if ((result.status === 'conflict' || result.status === 'rejected') && !earlier) failed.set(m.entityId, result)
     results.push(result)
   }
-  return { results, ...await batch.flush(tx) }
+  return { results, ...await batch.flush(tx, auditKey) }
 }
 
 export interface PushOutcome extends BatchOutcome {
@@ -46,11 +46,12 @@ export interface PushOutcome extends BatchOutcome {
  * transaction, whether the batch's changes are the only changes this user may see after that cursor.
  */
 export function applyBatch(
-  store: Store, catalogue: ServiceItemCache, actor: StaffUser, mutations: readonly Mutation[], opts: { pulledUpTo?: number } = {},
+  store: Store, catalogue: ServiceItemCache, auditKey: Buffer, actor: StaffUser, mutations: readonly Mutation[],
+  opts: { pulledUpTo?: number, clockSkewMs?: number } = {},
 ): Promise<PushOutcome> {
   return store.write(async (tx): Promise<PushOutcome> => {
-    const now = new Date().toISOString()
-    const outcome = await processMutations(tx, catalogue, () => actor, mutations, () => now)
+    const arrival: Arrival = { now: new Date().toISOString(), clockSkewMs: opts.clockSkewMs }
+    const outcome = await processMutations(tx, catalogue, () => actor, mutations, () => arrival, auditKey)
     const after = opts.pulledUpTo
     // A cursor at or past the batch's first seq comes from a database since replaced: no shortcut.
     // Changed appointments are not echoed, so the device pulls them (and the batch's cases) back.

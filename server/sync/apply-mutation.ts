@@ -1,6 +1,6 @@
 import { applyCaseMutation } from '../../src/domain/apply-case-mutation'
 import { checkInAppointment, decideNoShow } from '../../src/domain/appointment'
-import { type Mutation, type PushResult, type RejectCode, entityOfOp } from '../../src/domain/protocol'
+import { type Mutation, type PushResult, type RejectCode, entityOfOp, payloadTooLarge } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
 import { conflictingFields, initialFieldVersions, stampFields } from './field-versions'
 import type { PushBatch } from './push-batch'
@@ -32,19 +32,30 @@ export function followEarlierFailure(m: Mutation, earlier: PushResult): PushResu
   throw new Error('followEarlierFailure needs a conflict or a rejection')
 }
 
+/** What the server knows about the push a mutation came in: its time and the device clock's error. */
+export interface Arrival {
+  /** Server time, recorded as the change's time. */
+  now: string
+  /** The device's clock minus the server's (ms), from the push's `sentAt`; unknown for older devices. */
+  clockSkewMs?: number
+}
+
 /** Checks, applies and logs one new mutation against the batch's state (written when the batch flushes). */
-export function applyNewMutation(batch: PushBatch, actor: StaffUser, m: Mutation, now: string): PushResult {
+export function applyNewMutation(batch: PushBatch, actor: StaffUser, m: Mutation, { now, clockSkewMs }: Arrival): PushResult {
   if (m.entity !== entityOfOp(m.op)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.invalidPayload'), now)
+  if (payloadTooLarge(m.payload)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.payloadTooLarge'), now)
   if (m.entity === 'appointment') return applyAppointmentMutation(batch, actor, m, now)
   const stored = batch.storedCase(m.entityId)
   const current = stored?.record
+  // A device can only have seen versions the server gave it (a create is made on version 0).
+  if (m.baseVersion > (current?.version ?? 0)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.baseVersionAhead', 'baseVersion'), now)
   // Only a case of the actor's own centre is compared: a conflict answer carries the case's data.
   if (stored && current!.centerId === actor.centerId && m.op !== 'case.create') {
     const fields = conflictingFields(m, stored.fieldVersions)
     if (fields.length) return batch.logResult(m, { id: m.id, status: 'conflict', fields, current: current! }, now)
   }
   const serviceItem = batch.serviceItem(current ? current.serviceItemId : m.payload.serviceItemId)
-  const outcome = applyCaseMutation(current, m, { actor, serviceItem, now })
+  const outcome = applyCaseMutation(current, m, { actor, serviceItem, now, clockSkewMs, centerCode: batch.centerCode(actor.centerId) ?? '' })
   if (!outcome.ok) return batch.logResult(m, rejected(m, outcome.code, outcome.reason, outcome.field), now)
   if (!current && batch.caseNoTaken(outcome.next.caseNo)) {
     return batch.logResult(m, rejected(m, 'DUPLICATE_ID', 'reject.caseNoTaken', 'caseNo'), now)
@@ -66,6 +77,7 @@ export function applyNewMutation(batch: PushBatch, actor: StaffUser, m: Mutation
 /** 爽约 and any later appointment op: decided by the shared rule, logged and audited like a case change. */
 function applyAppointmentMutation(batch: PushBatch, actor: StaffUser, m: Mutation, now: string): PushResult {
   const current = batch.appointment(m.entityId)
+  if (m.baseVersion > (current?.version ?? 0)) return batch.logResult(m, rejected(m, 'INVALID', 'reject.baseVersionAhead', 'baseVersion'), now)
   const outcome = decideNoShow(current, m, { actor, now: new Date(now) })
   if (!outcome.ok) return batch.logResult(m, rejected(m, outcome.code, outcome.reason), now)
   const next = { ...outcome.next, version: current!.version + 1 }

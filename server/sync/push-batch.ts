@@ -4,6 +4,7 @@ import type { Mutation, PushResult } from '../../src/domain/protocol'
 import type { StaffUser } from '../../src/domain/roles'
 import type { ServiceItem } from '../../src/domain/service-item'
 import { appendAudit } from '../audit/append'
+import { centerCodes } from '../centers/center-queries'
 import { type AuditEntry, caseChanges } from '../audit/entry'
 import { reserveSeqs } from '../store/sequence'
 import type { ReadTx, WriteTx } from '../store/store'
@@ -58,6 +59,7 @@ export class PushBatch {
     private readonly takenNos: Set<string>,
     private readonly items: Map<string, ServiceItem>,
     private readonly appointments: Map<string, AppointmentSlot>,
+    private readonly centerCodes: Map<string, string>,
   ) {}
 
   static async load(tx: ReadTx, mutations: readonly Mutation[], catalogue: ServiceItemCache): Promise<PushBatch> {
@@ -76,15 +78,16 @@ export class PushBatch {
       if (typeof m.payload.appointmentId === 'string') appointmentIds.add(m.payload.appointmentId)
     }
     const cases = new Map<string, CaseSlot>()
-    const [stored, logged, takenNos, appointmentRows] = await Promise.all([
+    const [stored, logged, takenNos, appointmentRows, codes] = await Promise.all([
       loadCases(tx, [...entityIds]), findLogged(tx, [...ids]), takenCaseNos(tx, [...caseNos]), loadAppointments(tx, [...appointmentIds]),
+      centerCodes(tx),
     ])
     for (const row of stored.values()) {
       cases.set(row.id, { data: row.data, fieldVersions: row.field_versions, storedVersion: row.version })
       if (row.service_item_id !== null) itemIds.add(row.service_item_id)
     }
     const appointments = new Map([...appointmentRows.values()].map(current => [current.id, { current, storedVersion: current.version }]))
-    return new PushBatch(logged, cases, takenNos, await catalogue.load(tx, [...itemIds]), appointments)
+    return new PushBatch(logged, cases, takenNos, await catalogue.load(tx, [...itemIds]), appointments, codes)
   }
 
   /** The logged outcome of a mutation id: from before the batch, or from earlier in it. */
@@ -101,6 +104,11 @@ export class PushBatch {
       fieldVersions: typeof slot.fieldVersions === 'string' ? JSON.parse(slot.fieldVersions) as FieldVersions : slot.fieldVersions,
     }
     return slot.parsed
+  }
+
+  /** The code of a centre (ORD), which its case numbers carry. */
+  centerCode(centerId: string): string | undefined {
+    return this.centerCodes.get(centerId)
   }
 
   caseNoTaken(caseNo: string): boolean {
@@ -173,7 +181,7 @@ export class PushBatch {
    * Writes the batch: one seq reservation, then cases, mutation log and audit entries, all
    * multi-row. Returns the cases as written (in seq order) and the batch's seq range.
    */
-  async flush(tx: WriteTx): Promise<Written> {
+  async flush(tx: WriteTx, auditKey: Buffer): Promise<Written> {
     const count = this.changes.length + this.appointmentChanges.length
     const first = count ? await reserveSeqs(tx, count) : 0
     const writes: CaseWrite[] = []
@@ -198,7 +206,7 @@ export class PushBatch {
     await saveCases(tx, writes)
     await saveAppointments(tx, appointmentWrites)
     await logMutations(tx, this.log)
-    await appendAudit(tx, entries)
+    await appendAudit(tx, entries, auditKey)
     return {
       cases: writes.map(w => ({ id: w.record.id, version: w.record.version, seq: w.seq, data: w.data })),
       seqs: count ? { first, last: first + count - 1 } : null,

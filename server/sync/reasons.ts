@@ -16,6 +16,9 @@ const REASONS: Record<string, string> = {
   'reject.applicantType': 'This service item does not accept this type of applicant.',
   'reject.finalCase': 'The case is closed (completed, declined or withdrawn) and can no longer be edited.',
   'reject.fieldNotEditable': 'This field cannot be changed after intake.',
+  'reject.unknownField': 'This key is not part of the operation\'s payload.',
+  'reject.caseNoCenter': 'The case number does not carry the code of your service centre.',
+  'reject.caseNoDate': 'The case number\'s date is not within a day of when the case was received, or is after tomorrow.',
   'reject.ownCase': 'Separation of duties: nobody decides a case they took in themselves.',
   'reject.supervisorDecides': 'The case waits for a supervisor\'s decision: only a supervisor may approve, return or decline it.',
   'reject.otherDepartment': 'The case\'s service item is not of a department you decide for.',
@@ -30,6 +33,7 @@ const REASONS: Record<string, string> = {
   'field.required': 'A required field is missing or empty.',
   'field.tooLong': 'A field is longer than allowed.',
   'field.invalid': 'A field has the wrong type or format.',
+  'field.controlChars': 'A field contains control or text-direction characters (only a line break, and only in notes).',
   'field.residentId.format': 'The resident identity number must be 17 digits followed by a digit or X.',
   'field.residentId.region': 'The resident identity number starts with an unknown region code.',
   'field.residentId.birthDate': 'The resident identity number contains an impossible birth date.',
@@ -41,6 +45,8 @@ const REASONS: Record<string, string> = {
   'reject.earlierFailed': 'An earlier change to the same case in this batch was not applied; resolve it first.',
   'reject.caseNoTaken': 'Another case already has this case number.',
   'reject.mutationIdReused': 'This mutation id was already used for a different change.',
+  'reject.baseVersionAhead': 'baseVersion is above the version the central system has; the change was not made on a version it sent.',
+  'reject.payloadTooLarge': 'The change\'s payload is larger than 16 KB of UTF-8 JSON.',
 } satisfies Record<RefusalReason, string> & Record<string, string>
 
 export const knownReasons = (): string[] => Object.keys(REASONS)

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { MAX_BATCH, type PushResponse } from '../../src/domain/protocol'
 import type { Handlers } from '../http/api'
-import { badRequest, tooLarge } from '../http/errors'
+import { badRequest, forbidden, tooLarge } from '../http/errors'
 import { currentSeq } from '../store/sequence'
 import type { Store } from '../store/store'
 import { type PushOutcome, applyBatch } from './apply-batch'
@@ -37,17 +37,24 @@ function echoBody(outcome: PushOutcome): string {
  * its cursor: it then does not pull its own changes back.
  * GET /api/sync/pull?cursor=&limit= — the changes the user may see after the cursor, in seq order.
  */
-export function syncHandlers(store: Store, catalogue: ServiceItemCache): Pick<Handlers, 'health' | 'push' | 'pull'> {
+export function syncHandlers(store: Store, catalogue: ServiceItemCache, auditKey: Buffer): Pick<Handlers, 'health' | 'push' | 'pull'> {
   return {
     health: async () => ({ ok: true, time: new Date().toISOString() }),
 
     push: {
       preValidation: refuseOversizedBatch,
-      async handle({ query, body }, { user, request, reply }) {
+      async handle({ query, body }, { user, session, request, reply }) {
+        // The device's clock error, measured at arrival; network time makes it a few ms too small.
+        const clockSkewMs = body.sentAt === undefined ? undefined : Date.parse(body.sentAt) - Date.now()
+        // The session is bound to the device it signed in on: field stamps and the audit name the
+        // device, so a batch under another device's id could skip conflict detection (issue #12).
+        if (body.deviceId !== session.deviceId) {
+          throw forbidden(`deviceId: this session signed in on device ${JSON.stringify(session.deviceId)}; a push may only carry that device's changes`)
+        }
         const echo = query.echo === '1'
         // A cursor this server did not make (or none) only means no cursor comes back.
         const pulledUpTo = echo && query.cursor !== undefined ? decodeCursor(query.cursor) ?? undefined : undefined
-        const outcome = await applyBatch(store, catalogue, user, body.mutations, { pulledUpTo })
+        const outcome = await applyBatch(store, catalogue, auditKey, user, body.mutations, { pulledUpTo, clockSkewMs })
         const { results } = outcome
         // Counts only: mutations carry personal data (ID numbers, phones) that never goes to the log.
         const counts: Record<string, number> = {}

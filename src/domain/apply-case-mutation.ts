@@ -1,10 +1,13 @@
 import * as v from 'valibot'
 import { type CaseHistoryEntry, type CaseRecord, type IntakeProblem, type UpdatableField, UPDATABLE_FIELDS, intakeOf, validateIntake } from './case'
+import { CLOCK_SKEW_SHOWN_MS } from './approval-queue'
+import { caseNoProblem } from './case-number'
 import { TRANSITIONS, editDenial, transitionDenial } from './case-status'
-import { CreatePayloadSchema, type Mutation, type RejectCode, TransitionPayloadSchema, UpdatePayloadSchema } from './protocol'
+import { CREATE_FIELDS, CreatePayloadSchema, type Mutation, type RejectCode, TRANSITION_KEYS, TransitionPayloadSchema, UPDATE_KEYS, UpdatePayloadSchema, unknownKey } from './protocol'
 import type { RefusalReason } from './refusal-reasons'
 import { CASE_WORKERS, type StaffUser } from './roles'
 import type { ServiceItem } from './service-item'
+import { hasControlChars } from './text'
 
 /**
  * Applies one case mutation to a case. The same function runs on the device (to show a change at
@@ -17,6 +20,10 @@ export interface ApplyContext {
   serviceItem: ServiceItem | undefined
   /** Recorded as the change's time: server time on the server, device time on the device. */
   now: string
+  /** The actor's centre code: a new case's number must carry it (the server gives it; see caseNoProblem). */
+  centerCode?: string
+  /** The pushing device's clock minus the server's (ms), recorded on the history entry when it exceeds CLOCK_SKEW_SHOWN_MS. */
+  clockSkewMs?: number
 }
 
 export type ApplyOutcome =
@@ -36,8 +43,10 @@ export function applyCaseMutation(current: CaseRecord | undefined, m: Mutation, 
 }
 
 function entry(m: Mutation, ctx: ApplyContext, rest: Omit<CaseHistoryEntry, 'mutationId' | 'at' | 'actorId' | 'actorName'>): CaseHistoryEntry {
+  const skew = ctx.clockSkewMs
   return {
     mutationId: m.id, at: ctx.now, clientAt: m.clientTime, deviceId: m.deviceId,
+    ...(skew !== undefined && Math.abs(skew) > CLOCK_SKEW_SHOWN_MS ? { clockSkewMs: skew } : {}),
     actorId: ctx.actor.id, actorName: ctx.actor.name, ...rest,
   }
 }
@@ -49,8 +58,12 @@ function firstError(errors: Partial<Record<string, IntakeProblem>>): { field: st
 
 function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext): ApplyOutcome {
   if (current) return deny('DUPLICATE_ID', 'reject.caseExists')
+  const unknown = unknownKey(m.payload, CREATE_FIELDS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const header = v.safeParse(CreatePayloadSchema, m.payload)
   if (!header.success) return deny('INVALID', 'reject.invalidPayload')
+  const caseNo = ctx.centerCode === undefined ? null : caseNoProblem(header.output.caseNo, { ...header.output, centerCode: ctx.centerCode, now: ctx.now })
+  if (caseNo) return deny('INVALID', caseNo === 'center' ? 'reject.caseNoCenter' : 'reject.caseNoDate', 'caseNo')
   const intake = validateIntake(m.payload)
   if (!intake.ok) {
     const { field, reason } = firstError(intake.errors)
@@ -78,6 +91,8 @@ function create(current: CaseRecord | undefined, m: Mutation, ctx: ApplyContext)
 }
 
 function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const unknown = unknownKey(m.payload, UPDATE_KEYS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const parsed = v.safeParse(UpdatePayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
   const fields = parsed.output.fields
@@ -105,6 +120,8 @@ function update(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutco
 }
 
 function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyOutcome {
+  const unknown = unknownKey(m.payload, TRANSITION_KEYS)
+  if (unknown) return deny('INVALID', 'reject.unknownField', unknown)
   const parsed = v.safeParse(TransitionPayloadSchema, m.payload)
   if (!parsed.success) return deny('INVALID', 'reject.invalidPayload')
   const { action, note, resolves } = parsed.output
@@ -119,6 +136,7 @@ function transition(current: CaseRecord, m: Mutation, ctx: ApplyContext): ApplyO
   if (denial) return deny('ILLEGAL_TRANSITION', `transition.${denial}`)
   const rule = TRANSITIONS[action]
   if (rule.needsNote && !note) return deny('INVALID', 'field.required', 'note')
+  if (hasControlChars(note, { multiline: true })) return deny('INVALID', 'field.controlChars', 'note')
   const next: CaseRecord = {
     ...current,
     status: rule.to,

@@ -16,16 +16,39 @@ export function submissionOf(record: CaseRecord): CaseHistoryEntry | undefined {
   return record.history.findLast(entry => entry.to === 'pending_approval')
 }
 
-/** When the citizen's case started waiting for a supervisor: the submitting device's clock. */
+/**
+ * A device clock further than this from the server's, at the push, is recorded on the history entry
+ * (`clockSkewMs`) and shown in the queue; closer, it is the drift of any tablet.
+ */
+export const CLOCK_SKEW_SHOWN_MS = 2 * 60_000
+
+/**
+ * When a change was made, in the server's terms: the device's clock corrected by the skew the
+ * server measured for its push, and never later than the server saw it arrive. A device clock set
+ * to 2020 therefore cannot put a case at the head of the queue.
+ */
+export function deviceTimeOf(entry: CaseHistoryEntry): string {
+  if (!entry.clientAt) return entry.at
+  const corrected = Date.parse(entry.clientAt) - (entry.clockSkewMs ?? 0)
+  return corrected < Date.parse(entry.at) ? new Date(corrected).toISOString() : entry.at
+}
+
+/** When the citizen's case started waiting for a supervisor: the submitting device's clock, corrected. */
 export function waitingSince(record: CaseRecord): string {
   const entry = submissionOf(record)
-  return entry ? entry.clientAt ?? entry.at : record.receivedAt
+  return entry ? deviceTimeOf(entry) : record.receivedAt
+}
+
+/** The submitting device's clock error in whole minutes (device minus server), when it was recorded. */
+export function submissionSkewMinutes(record: CaseRecord): number | null {
+  const skew = submissionOf(record)?.clockSkewMs
+  return skew === undefined ? null : Math.round(skew / 60_000)
 }
 
 /** Made on a device that could not reach the central system at the time. */
 export function madeOffline(entry: CaseHistoryEntry): boolean {
   if (!entry.clientAt) return false
-  return Date.parse(entry.at) - Date.parse(entry.clientAt) > OFFLINE_GAP_MS
+  return Date.parse(entry.at) - Date.parse(deviceTimeOf(entry)) > OFFLINE_GAP_MS
 }
 
 /** Taken in or submitted while offline: the supervisor sees it arrived late, not that it waited idle. */

@@ -30,12 +30,28 @@ export const CaseAuditResponseSchema = v.object({ caseId: v.string(), entries: v
 export const AuditHeadSchema = v.object({ seq: v.number(), hash: v.string() })
 export type AuditHead = v.InferOutput<typeof AuditHeadSchema>
 
-/** The outcome of walking the whole chain (npm run audit:verify, GET /api/audit/verify). */
+/**
+ * Each case's audit entries replayed (field by field) and compared with the case as stored: every
+ * case whose stored state differs from its history, e.g. after a direct UPDATE of `cases.data`.
+ */
+export const CaseReplaySchema = v.object({
+  checked: v.number(),
+  differing: v.number(),
+  /** The first few differing cases (ids) with what differs first. */
+  firstDiffering: v.array(v.object({ id: v.string(), reason: v.string() })),
+})
+export type CaseReplay = v.InferOutput<typeof CaseReplaySchema>
+
+/**
+ * The outcome of walking the whole chain and replaying every case (npm run audit:verify, GET
+ * /api/audit/verify): `ok` only when both hold.
+ */
 export const VerifyResultSchema = v.object({
   ok: v.boolean(),
   /** Entries checked (up to and including the first broken one). */
   entries: v.number(),
   firstBroken: v.optional(v.object({ seq: v.number(), reason: v.string() })),
   head: v.optional(AuditHeadSchema),
+  cases: v.optional(CaseReplaySchema),
 })
 export type VerifyResult = v.InferOutput<typeof VerifyResultSchema>

@@ -4,6 +4,7 @@ import { CREDIT_CODE_PROBLEMS, creditCodeProblem } from './credit-code'
 import { isUuid } from './ids'
 import { isMobile, normaliseMobile } from './mobile'
 import { RESIDENT_ID_PROBLEMS, residentIdProblem } from './resident-id'
+import { hasControlChars, normaliseIdNumber, normaliseText } from './text'
 
 /**
  * 办件: one application by one applicant for one service item. Field error messages are i18n keys
@@ -19,23 +20,29 @@ export type ApplicantType = 'person' | 'enterprise'
  * what the server's English sentences and the app's translations are tested against.
  */
 export const INTAKE_PROBLEMS = [
-  'required', 'tooLong', 'invalid', 'mobile.format',
+  'required', 'tooLong', 'invalid', 'controlChars', 'mobile.format',
   ...RESIDENT_ID_PROBLEMS.map(p => `residentId.${p}` as const),
   ...CREDIT_CODE_PROBLEMS.map(p => `creditCode.${p}` as const),
 ] as const
 export type IntakeProblem = (typeof INTAKE_PROBLEMS)[number]
 const problem = (key: IntakeProblem) => key
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, problem('tooLong')))
+/** Names and free text: NFC, trimmed, no control characters (text.ts); a line break only where `multiline`. */
+const text = (max: number, opts: { multiline?: boolean } = {}) => v.pipe(
+  v.string(), v.transform(normaliseText), v.trim(), v.maxLength(max, problem('tooLong')),
+  v.check(value => !hasControlChars(value, opts), problem('controlChars')),
+)
 const required = (max: number) => v.pipe(text(max), v.nonEmpty(problem('required')))
+/** An ID number as typed or pasted (full-width, spaced, lower x), in the form the checksum rules read. */
+const idText = v.pipe(v.string(), v.transform(normaliseIdNumber), v.maxLength(18, problem('tooLong')), v.nonEmpty(problem('required')))
 
-const residentId = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
+const residentId = v.pipe(idText, v.rawCheck(({ dataset, addIssue }) => {
   if (!dataset.typed) return
   const found = residentIdProblem(dataset.value)
   if (found) addIssue({ message: problem(`residentId.${found}`) })
 }))
 
-const creditCode = v.pipe(required(18), v.toUpperCase(), v.rawCheck(({ dataset, addIssue }) => {
+const creditCode = v.pipe(idText, v.rawCheck(({ dataset, addIssue }) => {
   if (!dataset.typed) return
   const found = creditCodeProblem(dataset.value)
   if (found) addIssue({ message: problem(`creditCode.${found}`) })
@@ -47,10 +54,10 @@ const common = {
   applicantName: required(60),
   phone: mobile,
   serviceItemId: v.pipe(v.string(), v.nonEmpty(problem('required'))),
-  materials: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
+  materials: v.pipe(v.array(text(100)), v.maxLength(50)),
   channel: v.picklist(CHANNELS, problem('required')),
   windowNo: text(10),
-  notes: text(500),
+  notes: text(500, { multiline: true }),
   /** 到号: the appointment (预约) the applicant came for; taking the case in checks it in. */
   appointmentId: v.optional(v.pipe(v.string(), v.check(isUuid, problem('invalid')))),
 }
@@ -76,6 +83,12 @@ export const CaseIntakeSchema = v.config(v.pipe(
 ), { message: intakeFallbackMessage })
 export type CaseIntake = v.InferOutput<typeof CaseIntakeSchema>
 
+/** Every field of the intake, as a `case.create` payload carries them (beside caseNo and receivedAt). */
+export const INTAKE_FIELDS = [
+  'applicantType', 'applicantName', 'idNumber', 'contactName', 'phone', 'serviceItemId', 'materials', 'channel', 'windowNo', 'notes',
+  'appointmentId',
+] as const satisfies readonly (keyof CaseIntake)[]
+
 /** Fields a `case.update` may change; identity, status and bookkeeping fields are not among them. */
 export const UPDATABLE_FIELDS = [
   'applicantName', 'idNumber', 'contactName', 'phone', 'materials', 'windowNo', 'notes',
@@ -90,6 +103,11 @@ export interface CaseHistoryEntry {
   clientAt?: string
   /** The device the change was made on. */
   deviceId?: string
+  /**
+   * How far the pushing device's clock was from the server's (device minus server, ms), when more
+   * than 2 minutes: `clientAt` minus this is the device time in the server's terms.
+   */
+  clockSkewMs?: number
   actorId: string
   actorName: string
   kind: 'create' | 'update' | CaseAction

@@ -2,15 +2,21 @@ import * as v from 'valibot'
 import { CASE_NO_PATTERN } from './case-number'
 import { CASE_ACTIONS } from './case-status'
 import type { Appointment } from './appointment-record'
-import type { CaseRecord } from './case'
+import { type CaseRecord, INTAKE_FIELDS } from './case'
 import type { ServiceItem } from './service-item'
 import { ROLES } from './roles'
 import { isUuid } from './ids'
+import { utf8Length } from './json-depth'
+import { normaliseText } from './text'
 
 /** The sync protocol's wire format (docs/sync-protocol.md): one place, imported by the app, the worker and the server. */
 export const MAX_BATCH = 500
 export const MAX_PULL = 1000
 export const MAX_BODY_BYTES = 1024 * 1024
+/** Nesting of any request body; a push nests 5 levels (batch, mutations, mutation, payload, materials). */
+export const MAX_JSON_DEPTH = 32
+/** One mutation's payload, as UTF-8 JSON: a whole intake with 50 materials and long notes is under 8 KB. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024
 
 const uuid = v.pipe(v.string(), v.check(isUuid, 'uuid'))
 const isoTime = v.pipe(v.string(), v.isoTimestamp())
@@ -36,11 +42,28 @@ export const MutationSchema = v.strictObject({
 })
 export type Mutation = v.InferOutput<typeof MutationSchema>
 
-/** Op payloads; checked after the envelope, so a bad payload rejects one mutation, not the batch. */
+/**
+ * Op payloads; checked after the envelope, so a bad payload rejects one mutation, not the batch.
+ * A create's payload is the intake (CaseIntakeSchema checks it) plus these two, and nothing else.
+ */
 export const CreatePayloadSchema = v.looseObject({
   caseNo: v.pipe(v.string(), v.maxLength(40), v.regex(CASE_NO_PATTERN)),
   receivedAt: isoTime,
 })
+export const CREATE_FIELDS: ReadonlySet<string> = new Set([...Object.keys(CreatePayloadSchema.entries), ...INTAKE_FIELDS])
+
+/** The first key of `payload` that its op does not know, to name it in the rejection. */
+export function unknownKey(payload: Record<string, unknown>, known: ReadonlySet<string>): string | undefined {
+  for (const key in payload) if (!known.has(key)) return key
+  return undefined
+}
+
+/** A payload over MAX_PAYLOAD_BYTES of UTF-8 JSON (one clerk once stored 22 MB of rejected payloads in 3 s). */
+export function payloadTooLarge(payload: Record<string, unknown>): boolean {
+  const text = JSON.stringify(payload)
+  // Each UTF-16 unit is at most 3 bytes of UTF-8: most payloads are decided without counting.
+  return text.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(text) > MAX_PAYLOAD_BYTES
+}
 /**
  * Sent with the change that settles a conflict, so the case's history records who chose what:
  * keep this device's change ('mine', re-sent on the current version) or the central system's ('theirs').
@@ -52,15 +75,22 @@ export const UpdatePayloadSchema = v.strictObject({
   fields: v.record(v.string(), v.unknown()),
   resolves: v.optional(ResolutionSchema),
 })
+export const UPDATE_KEYS: ReadonlySet<string> = new Set(Object.keys(UpdatePayloadSchema.entries))
 export const TransitionPayloadSchema = v.strictObject({
   action: v.picklist(CASE_ACTIONS),
-  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
+  /** A status note (return, decline, withdraw): multi-line text, NFC; control characters are refused by the rule (text.ts). */
+  note: v.optional(v.pipe(v.string(), v.transform(normaliseText), v.trim(), v.maxLength(500)), ''),
   resolves: v.optional(ResolutionSchema),
 })
+export const TRANSITION_KEYS: ReadonlySet<string> = new Set(Object.keys(TransitionPayloadSchema.entries))
 
-/** A batch of one device's changes, in the order they were made; each must carry the batch's device. */
+/**
+ * A batch of one device's changes, in the order they were made; each must carry the batch's device.
+ * `sentAt` is the device's clock as it sends the batch: the server measures the clock's error from
+ * it (optional: older devices do not send it).
+ */
 export const PushRequestSchema = v.pipe(
-  v.strictObject({ deviceId: DeviceIdSchema, mutations: v.pipe(v.array(MutationSchema), v.maxLength(MAX_BATCH)) }),
+  v.strictObject({ deviceId: DeviceIdSchema, sentAt: v.optional(isoTime), mutations: v.pipe(v.array(MutationSchema), v.maxLength(MAX_BATCH)) }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return
     const batch = dataset.value

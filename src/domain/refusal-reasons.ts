@@ -10,7 +10,7 @@ export const REFUSAL_REASONS = [
   'reject.actorMismatch', 'reject.role', 'reject.caseNotFound', 'reject.otherCenter', 'reject.caseExists',
   'reject.invalidPayload', 'reject.itemNotFound', 'reject.applicantType', 'reject.finalCase',
   'reject.fieldNotEditable', 'reject.ownCase', 'reject.supervisorDecides', 'reject.otherDepartment',
-  'reject.awaitingDecision', 'reject.approvedLocked',
+  'reject.awaitingDecision', 'reject.approvedLocked', 'reject.unknownField', 'reject.caseNoCenter', 'reject.caseNoDate',
   'reject.appointmentNotFound', 'reject.appointmentOtherCenter', 'reject.appointmentNotBooked', 'reject.slotNotEnded',
   // The transition denials 'role', 'ownCase', 'decision' and 'department' are answered as reject.role,
   // reject.ownCase, reject.supervisorDecides and reject.otherDepartment.

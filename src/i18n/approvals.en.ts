@@ -10,6 +10,7 @@ const approvalsEn = {
     count: 'Nothing waiting | 1 case waiting | {n} cases waiting',
     empty: 'No cases are waiting for approval. Newly submitted cases appear here after devices sync.',
     urgent: 'Urgent',
+    clockSkew: 'Device clock off by about {n} min',
     cameOffline: 'Taken in offline',
     takenInBy: 'Taken in by {name} at {time}',
     ownCase: 'You took this case in: another supervisor must decide it.',

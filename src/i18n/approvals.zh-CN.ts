@@ -10,6 +10,7 @@ const approvalsZhCN = {
     count: '暂无待审批办件 | 1 件待审批 | {n} 件待审批',
     empty: '没有等待审批的办件。设备同步后，新提交的办件会出现在这里。',
     urgent: '加急',
+    clockSkew: '设备时钟偏差 约 {n} 分钟',
     cameOffline: '离线受理',
     takenInBy: '{name} 受理于 {time}',
     ownCase: '本人受理的办件，须由其他审批人决定。',

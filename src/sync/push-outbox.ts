@@ -187,7 +187,8 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       try {
         answer = await callApi(push, {
           query: { echo: '1', cursor },
-          body: { deviceId: batch[0]!.mutation.deviceId, mutations: batch.map(e => e.mutation) },
+          // sentAt: the server measures this device's clock error from it (the approval queue's order).
+          body: { deviceId: batch[0]!.mutation.deviceId, sentAt: new Date().toISOString(), mutations: batch.map(e => e.mutation) },
         }, { baseUrl, token: session.token })
       }
       catch (error) {

@@ -23,11 +23,11 @@ const APPROVAL = ITEMS[1]!
 const URGENT = { ...APPROVAL, id: 'item-blast', code: 'GA-006', name: '爆破作业审批', urgent: true }
 
 /** A case a clerk submitted for approval on `deviceId` at `at`, synced at `syncedAt`. */
-function queued(n: number, opts: { at?: string, syncedAt?: string, deviceId?: string, item?: typeof APPROVAL, by?: string } = {}) {
+function queued(n: number, opts: { at?: string, syncedAt?: string, deviceId?: string, item?: typeof APPROVAL, by?: string, clockSkewMs?: number } = {}) {
   const at = opts.at ?? `2026-11-28T01:${String(n % 60).padStart(2, '0')}:00.000Z`
   const entry = (kind: 'create' | 'submitForApproval', to: 'received' | 'pending_approval') => ({
     mutationId: `m-${kind}-${n}`, at: opts.syncedAt ?? at, clientAt: at, deviceId: opts.deviceId ?? 'device-clerk',
-    actorId: opts.by ?? 'u-clerk1', actorName: '李娜', kind, to,
+    actorId: opts.by ?? 'u-clerk1', actorName: '李娜', kind, to, ...(opts.clockSkewMs === undefined ? {} : { clockSkewMs: opts.clockSkewMs }),
   })
   const item = opts.item ?? APPROVAL
   return caseRecord({
@@ -77,6 +77,24 @@ describe('approval queue', () => {
     expect(rows[1]!.find('[data-testid="queue-offline"]').text()).toBe(approvalsZhCN.approvals.cameOffline)
     expect(rows[2]!.find('[data-testid="queue-offline"]').exists()).toBe(false)
     expect(rows[1]!.find('[data-testid="queue-waited"]').text()).toMatch(/小时|天|分钟/)
+  })
+
+  it('orders by the device time the server vouches for: a tablet whose clock says 2020 does not jump the queue, and shows its skew', async () => {
+    // Submitted at 01:10 by a tablet whose clock read 2020-01-01T00:00 then; the server measured the skew at the push.
+    const skew = Date.parse('2020-01-01T00:00:00.000Z') - Date.parse('2026-11-28T01:10:00.000Z')
+    await db.cases.bulkPut([
+      queued(1, { at: '2026-11-28T01:00:00.000Z' }),
+      { ...queued(2, { at: '2020-01-01T00:00:00.000Z', syncedAt: '2026-11-28T01:10:05.000Z', clockSkewMs: skew }), receivedAt: '2020-01-01T00:00:00.000Z' },
+    ])
+    await mountAsSupervisor(ApprovalQueuePage)
+    await until(() => expect(wrapper.findAll('[data-testid="queue-row"]')).toHaveLength(2))
+    const rows = wrapper.findAll('[data-testid="queue-row"]')
+    expect(rows.map(r => r.attributes('data-case-no'))).toEqual(['ORD-20261128-K7Q2X-0001', 'ORD-20261128-K7Q2X-0002'])
+    const minutes = Math.round(Math.abs(skew) / 60_000)
+    expect(rows[1]!.find('[data-testid="queue-clock-skew"]').text()).toBe(`设备时钟偏差 约 ${minutes} 分钟`)
+    expect(rows[0]!.find('[data-testid="queue-clock-skew"]').exists()).toBe(false)
+    // Corrected, it arrived seconds after it was made: not offline.
+    expect(rows[1]!.find('[data-testid="queue-offline"]').exists()).toBe(false)
   })
 
   it('approves 200 selected cases with one confirmed action, stored as 200 ordered outbox changes', async () => {

@@ -49,6 +49,15 @@ async function chooseItem(name: string) {
   await option.trigger('click')
 }
 
+/** Fills a person's intake for 身份证补办 at window 3, with this name and ID number. */
+async function fillPerson(applicantName: string, idNumber: string) {
+  await input('applicantName').setValue(applicantName)
+  await input('idNumber').setValue(idNumber)
+  await input('phone').setValue('13800138000')
+  await chooseItem('身份证补办')
+  await input('windowNo').setValue('3')
+}
+
 /** Submits, and waits until the form has dealt with it: the button is usable again, or the receipt has replaced the form. */
 async function submit() {
   await wrapper.find('form').trigger('submit')
@@ -145,6 +154,37 @@ describe('intake form', () => {
     expect(await db.cases.count()).toBe(1)
     expect((await db.cases.toArray())[0]).toMatchObject({ applicantType: 'enterprise', contactName: '张伟', phone: '13904771234' })
     expect(await db.outbox.where('[state+seq]').between(['pending', 0], ['pending', Infinity]).count()).toBe(1)
+  })
+
+  it('accepts an ID number pasted with spaces or typed full-width, and stores it as ASCII', async () => {
+    await mountIntake()
+    const spaced = `${VALID_ID.slice(0, 6)} ${VALID_ID.slice(6, 14)} ${VALID_ID.slice(14, 17)}${VALID_ID[17]!.toLowerCase()}` // …002x
+    const fullWidth = [...VALID_ID].map(c => String.fromCharCode(c.charCodeAt(0) + 0xFEE0)).join('') // １１０１…００２Ｘ
+    await fillPerson('王小明', spaced)
+    await input('idNumber').trigger('blur')
+    expect(errorOf('idNumber').exists()).toBe(false)
+    await input('idNumber').setValue(fullWidth)
+    await input('idNumber').trigger('blur')
+    expect(errorOf('idNumber').exists()).toBe(false)
+    await submit()
+    await until(() => expect(wrapper.find('[data-testid="receipt"]').exists()).toBe(true))
+    const [stored] = await db.cases.toArray()
+    expect(stored!.idNumber).toBe(VALID_ID)
+    expect((await db.outbox.toArray())[0]!.mutation.payload.idNumber).toBe(VALID_ID)
+  })
+
+  it('refuses a name with a right-to-left override or a NUL, keeping what was typed', async () => {
+    await mountIntake()
+    const spoofed = '王\u202E明小'
+    await fillPerson(spoofed, VALID_ID)
+    await submit()
+    expect(errorOf('applicantName').text()).toBe(zhCN.field.controlChars)
+    expect(input('applicantName').element.value).toBe(spoofed)
+    expect(takeIn).not.toHaveBeenCalled()
+    await input('applicantName').setValue('王小明\u0000')
+    await submit()
+    expect(errorOf('applicantName').text()).toBe(zhCN.field.controlChars)
+    expect(await db.cases.count()).toBe(0)
   })
 
   it('checks a field when it loses focus', async () => {

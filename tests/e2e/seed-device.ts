@@ -16,6 +16,23 @@ const TABLES = ['cases', 'caseBases', 'outbox'] as const
  */
 export async function seedWaitingIntakes(page: Page, serverUrl: string, username: string, count: number): Promise<string[]> {
   const db = new ShiftDeskDB(`seed-${Date.now()}`)
+  // The changes are made as the tablet's own: the server takes a batch only from the device its session signed in on.
+  const device = await page.evaluate(async () => {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shiftdesk')
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const row = await new Promise<{ value: unknown } | undefined>((resolve, reject) => {
+      const get = idb.transaction('meta').objectStore('meta').get('device')
+      get.onsuccess = () => resolve(get.result as { value: unknown } | undefined)
+      get.onerror = () => reject(get.error)
+    })
+    idb.close()
+    return row?.value
+  })
+  if (!device) throw new Error('the tablet has no device identity yet: sign in first')
+  await db.meta.put({ key: 'device', value: device })
   const { user, center } = await signInAtCentral(db, serverUrl, username, DEMO_PASSWORD)
   await runSync(db, serverUrl)
   const item = (await db.serviceItems.toArray()).find(i => i.name === '个人征信报告打印')!

@@ -29,6 +29,6 @@ describe('API basics', () => {
     expect(REFUSAL_REASONS.filter(key => !knownReasons().includes(key))).toEqual([])
     // Everything else the server knows is a reason it decides itself (server/sync/apply-mutation.ts).
     expect(knownReasons().filter(key => !(REFUSAL_REASONS as readonly string[]).includes(key)).sort())
-      .toEqual(['reject.caseNoTaken', 'reject.earlierFailed', 'reject.mutationIdReused'])
+      .toEqual(['reject.baseVersionAhead', 'reject.caseNoTaken', 'reject.earlierFailed', 'reject.mutationIdReused', 'reject.payloadTooLarge'])
   })
 })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServiceItem } from '../../src/domain/service-item'
 import { type AuditRow, GENESIS_HASH, entryHash } from '../../server/audit/entry'
 import { verifyChain } from '../../server/audit/verify'
+import { loadAuditKey } from '../../server/audit/audit-key'
 import { openSqliteStore } from '../../server/store/sqlite-store'
 import type { CaseAuditEntry, VerifyResult } from '../../src/domain/audit'
 import {
@@ -26,6 +27,8 @@ beforeAll(async () => {
   item = (await catalogue(server, ordA)).find(i => i.code === 'SI-001')!
 })
 afterAll(() => server.close())
+
+const auditKey = () => loadAuditKey(server.dataDir, { create: false })
 
 interface Row { seq: number, mutation_id: string, case_id: string, changes: string, prev_hash: string, hash: string }
 const rows = () => server.sql.prepare('select * from audit_log order by seq').all() as Row[]
@@ -80,7 +83,7 @@ describe('audit trail', () => {
     expect(answer.body.firstBroken).toBeUndefined()
     // Chunk by chunk (as for millions of entries), from a read-only connection: the same answer.
     const store = openSqliteStore(server.dataDir, { readonly: true })
-    try { expect(await verifyChain(store, { chunk: 7 })).toEqual(answer.body) }
+    try { expect(await verifyChain(store, auditKey(), { chunk: 7 })).toEqual(answer.body) }
     finally { await store.close() }
   })
 
@@ -173,7 +176,7 @@ describe('audit trail', () => {
 
     // Recomputing the changed entry's own hash only moves the break to the entry after it.
     const forged = target.changes.replace('"after":', '"after":"forged",')
-    const rehashed = entryHash(target.prev_hash, { ...(server.sql.prepare('select * from audit_log where seq = ?').get(target.seq) as AuditRow), changes: forged })
+    const rehashed = entryHash(auditKey(), target.prev_hash, { ...(server.sql.prepare('select * from audit_log where seq = ?').get(target.seq) as AuditRow), changes: forged })
     expect(await tampered(async () => {
       set('changes', forged)
       set('hash', rehashed)

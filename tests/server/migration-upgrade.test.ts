@@ -5,11 +5,14 @@ import SQLite from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
+import { loadAuditKey } from '../../server/audit/audit-key'
+import { type AuditRow, entryHash, plainEntryHash } from '../../server/audit/entry'
 import { Kysely, SqliteDialect } from 'kysely'
 import { migrateToLatest } from '../../server/store/migrations'
 import type { Database } from '../../server/store/schema'
 import { DB_FILE } from '../../server/store/sqlite-store'
 import { formatCaseNo } from '../../src/domain/case-number'
+import { centerDay } from '../../src/domain/center-time'
 import type { LoginResponse, PullResponse, PushResponse } from '../../src/domain/protocol'
 import { CASES, CLERK, IDS, MUTATIONS, PASSWORD, PREVIOUS_MIGRATION, TOKEN, fillRelease0003 } from '../support/server-release-0003'
 import { type TestServer, request } from './helpers'
@@ -62,10 +65,11 @@ describe('upgrading the central database from the previous release', () => {
     expect(before.bookings!.every(row => !('case_id' in row) && !('version' in row))).toBe(true)
     expect(migrationsRun(server.sql)).toEqual([
       '0001_initial', '0002_audit_log', '0003_calendars_bookings', '0004_booking_checkin', '0005_accounts_devices', '0006_staff_accounts', '0007_booking_person_limits',
+      '0008_mutation_log_without_payload',
     ])
   })
 
-  it('keeps every row; the bookings gain version 1, no case and no consent time, the staff stay enabled with their passwords', () => {
+  it('keeps every row; the bookings gain version 1, no case and no consent time, the staff stay enabled with their passwords, the log drops payloads', () => {
     expect(Object.keys(after)).toEqual([...Object.keys(before), 'account_events', 'devices'].sort())
     expect(after.devices).toEqual([])
     expect(after.account_events).toEqual([])
@@ -74,8 +78,17 @@ describe('upgrading the central database from the previous release', () => {
       // Supervisors decide for every department until an administrator names theirs.
       users: { disabled_at: null, must_change_password: 0, departments: '[]' },
     }
+    // The mutation log no longer keeps payloads (0008): the rest of each row stays.
+    const removed: Record<string, string[]> = { mutations: ['payload'] }
+    const without = (row: Record<string, unknown>, columns: string[] = []) => Object.fromEntries(Object.entries(row).filter(([c]) => !columns.includes(c)))
+    expect(before.mutations!.every(row => 'payload' in row)).toBe(true)
+    // The server keyed the audit chain from the entry after the old head (0003's entries stay plain SHA-256).
+    const head = JSON.parse(before.meta!.find(row => row.key === 'audit_head')!.value as string) as { seq: number, hash: string }
+    const keyed = after.meta!.find(row => row.key === 'audit_keyed')
+    expect(JSON.parse(keyed!.value as string)).toMatchObject({ from: head.seq + 1, prevHash: head.hash })
+    after.meta = after.meta!.filter(row => row !== keyed)
     for (const table of Object.keys(before)) {
-      const expected = before[table]!.map(row => ({ ...row, ...added[table] }))
+      const expected = before[table]!.map(row => ({ ...without(row, removed[table]), ...added[table] }))
       expect(after[table], table).toEqual(expected)
     }
     expect(before.cases).toHaveLength(2)
@@ -139,7 +152,7 @@ describe('upgrading the central database from the previous release', () => {
       id: '01930000-0000-7000-8000-000000000041', deviceId: MUTATIONS.start1.deviceId, actorId: IDS.clerk, entity: 'case', entityId: caseId,
       op: 'case.create', baseVersion: 0, clientTime: new Date().toISOString(),
       payload: {
-        caseNo: formatCaseNo('ORD', '2026-11-28', 'R3LS0', 3), receivedAt: new Date().toISOString(), applicantType: 'person',
+        caseNo: formatCaseNo('ORD', centerDay(new Date()), 'R3LS0', 3), receivedAt: new Date().toISOString(), applicantType: 'person',
         applicantName: '周丽', idNumber: '150602198503120042', contactName: '', phone: '13904771234', serviceItemId: IDS.item,
         materials: [], channel: 'appointment', windowNo: '', notes: '', appointmentId: IDS.booked,
       },
@@ -154,5 +167,10 @@ describe('upgrading the central database from the previous release', () => {
     const admin = await login('admin')
     const verified = await request<{ ok: boolean, entries: number }>(server, 'GET', '/api/audit/verify', { token: admin.token })
     expect(verified.body).toMatchObject({ ok: true, entries: 4 })
+    // The entries of release 0003 stay plain SHA-256; the one written after the upgrade is an HMAC under the key.
+    const [oldest, newest] = [server.sql.prepare('select * from audit_log order by seq limit 1').get(), server.sql.prepare('select * from audit_log order by seq desc limit 1').get()] as AuditRow[]
+    expect(plainEntryHash(oldest!.prev_hash, oldest!)).toBe(oldest!.hash)
+    expect(plainEntryHash(newest!.prev_hash, newest!)).not.toBe(newest!.hash)
+    expect(entryHash(loadAuditKey(dataDir, { create: false }), newest!.prev_hash, newest!)).toBe(newest!.hash)
   })
 })

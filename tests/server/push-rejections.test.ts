@@ -97,7 +97,9 @@ describe('rejections', () => {
 
   it('rejects a mutation whose actor is not the signed-in user, without logging it', async () => {
     const create = createCase(clerk, byCode('SI-001'))
-    const answer = await push(server, otherCentre, [create], clerk.deviceId)
+    // A colleague signed in on the same tablet pushes the clerk's change under their own token.
+    const colleague = await login(server, 'ord-clerk2', clerk.deviceId)
+    const answer = await push(server, colleague, [create])
     expect(answer.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN', reason: 'reject.actorMismatch' })
     expect(logged(create.id)).toBe(0)
     expect((await push(server, clerk, [create])).body.results[0]!.status).toBe('applied')
