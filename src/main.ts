@@ -1,6 +1,8 @@
 import { type Pinia, createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { onDeviceRevoked } from './api/client'
+import { db } from './db/db'
 import { CASE_STATUSES } from './domain'
 import { i18n, preferredLocale, setLocale } from './i18n'
 import { createAppRouter } from './router'
@@ -20,13 +22,17 @@ function preloadStartPage(pinia: Pinia): Promise<void> {
 }
 
 async function boot() {
+  // Any answer saying this device was revoked wipes it (the notice then covers the app).
+  onDeviceRevoked(() => void import('./db/device-wipe').then(({ wipeRevokedDevice }) => wipeRevokedDevice(db)))
   const app = createApp(App)
   const pinia = createPinia()
   app.use(pinia)
   // Who is at the tablet comes from the device, before the first route is decided; the list's
   // first cases are read meanwhile, so the first paint shows the page whole, at once.
-  const preloaded = preloadStartPage(pinia)
-  await Promise.all([useSessionStore(pinia).restore(), setLocale(preferredLocale())])
+  // The list waits for the session: restoring it may wipe another scope's cases first.
+  const restored = useSessionStore(pinia).restore()
+  const preloaded = restored.then(() => preloadStartPage(pinia))
+  await Promise.all([restored, setLocale(preferredLocale())])
   const router = createAppRouter()
   app.use(router)
   app.use(i18n)

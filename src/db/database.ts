@@ -29,6 +29,8 @@ export interface DeviceSession {
   expiresAt: string
   /** Set when the server refused the token: their changes wait until they sign in again. */
   expired: boolean
+  /** Why the session ended without its owner signing out (their account was disabled), to tell them. */
+  ended?: 'accountDisabled'
 }
 
 /**

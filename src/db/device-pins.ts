@@ -1,6 +1,7 @@
 import { afterWrongPin, pinGate } from '../utils/pin-attempts'
 import { hashPin, pinMatches, pinProblem } from '../utils/pin-hash'
 import type { DevicePin, ShiftDeskDB } from './database'
+import { enterScope } from './device-scope'
 import { writeMeta } from './meta'
 
 export type UnlockOutcome =
@@ -48,6 +49,9 @@ export async function unlockWithPin(db: ShiftDeskDB, userId: string, pin: string
   const attempt = await takeAttempt(db, userId, clock())
   if ('ok' in attempt) return attempt
   if (await pinMatches(pin, attempt)) {
+    // Another scope's citizens' data leaves before the person who unlocked sees anything.
+    const session = await db.sessions.get(userId)
+    if (session) await enterScope(db, session.user)
     await db.transaction('rw', db.pins, db.meta, async () => {
       await db.pins.update(userId, { failures: 0, lockedUntil: null })
       await writeMeta(db, 'currentUserId', userId)

@@ -1,12 +1,16 @@
 import type { DeviceSession, ShiftDeskDB } from '../db/database'
 import { writeMeta } from '../db/meta'
-import { callApi, CentralError, CentralUnreachable, SessionRefused } from '../api/client'
+import { AccountDisabled, callApi, CentralError, CentralUnreachable, DeviceRevoked, SessionRefused } from '../api/client'
 import { login, logout } from '../domain/api/sync-routes'
 import { deviceIdentity } from '../db/device'
 import { resetPinAttempts } from '../db/device-pins'
+import { clearCitizensData, enterScope, scopeTables } from '../db/device-scope'
+import { deviceHasStaff } from '../db/device-staff'
+import { clearRevocation, wipeRevokedDevice } from '../db/device-wipe'
+import { markSessionRefused } from './sessions'
 
 /** Why a sign-in failed, as an i18n key under `signIn.error.*`. */
-export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed'
+export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed' | 'deviceRevoked' | 'accountDisabled'
 
 export class SignInError extends Error {
   constructor(readonly problem: SignInProblem) { super(problem) }
@@ -24,6 +28,15 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
     answer = await callApi(login, { body: { username, password, deviceId } }, { baseUrl })
   }
   catch (error) {
+    if (error instanceof DeviceRevoked) {
+      await wipeRevokedDevice(db)
+      throw new SignInError('deviceRevoked')
+    }
+    if (error instanceof AccountDisabled) {
+      const stored = (await db.sessions.toArray()).find(s => s.user.username === username)
+      if (stored) await markSessionRefused(db, stored.userId, error)
+      throw new SignInError('accountDisabled')
+    }
     if (error instanceof SessionRefused) throw new SignInError('credentials')
     if (error instanceof CentralError && error.status === 429) throw new SignInError('rateLimited')
     if (error instanceof CentralUnreachable) throw new SignInError('unreachable')
@@ -32,7 +45,10 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   const session: DeviceSession = {
     userId: answer.user.id, user: answer.user, center: answer.center, token: answer.token, expiresAt: answer.expiresAt, expired: false,
   }
+  // Another scope's citizens' data leaves before this person sees anything.
+  await enterScope(db, session.user)
   await db.transaction('rw', db.sessions, db.pins, db.meta, async () => {
+    await clearRevocation(db)
     await db.sessions.put(session)
     await resetPinAttempts(db, session.userId)
     await writeMeta(db, 'currentUserId', session.userId)
@@ -40,11 +56,15 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   return session
 }
 
-/** Ends the session at the central system when it answers; the device forgets the token either way. */
+/**
+ * Ends the session at the central system when it answers; the device forgets the token either way.
+ * The last person signed in to sign out takes citizens' data with them: only waiting changes stay.
+ */
 export async function signOutAtCentral(db: ShiftDeskDB, baseUrl: string, session: DeviceSession): Promise<void> {
   await callApi(logout, {}, { baseUrl, token: session.token }).catch(() => undefined)
-  await db.transaction('rw', db.sessions, db.meta, async () => {
+  await db.transaction('rw', [...scopeTables(db), db.sessions], async () => {
     await db.sessions.update(session.userId, { token: '', expired: true })
     await writeMeta(db, 'currentUserId', null)
+    if (!await deviceHasStaff(db)) await clearCitizensData(db)
   })
 }
