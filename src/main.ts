@@ -1,8 +1,6 @@
 import { type Pinia, createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { onDeviceRevoked } from './api/client'
-import { db } from './db/db'
 import { CASE_STATUSES } from './domain'
 import { i18n, preferredLocale, setLocale } from './i18n'
 import { createAppRouter } from './router'
@@ -22,8 +20,6 @@ function preloadStartPage(pinia: Pinia): Promise<void> {
 }
 
 async function boot() {
-  // Any answer saying this device was revoked wipes it (the notice then covers the app).
-  onDeviceRevoked(() => void import('./db/device-wipe').then(({ wipeRevokedDevice }) => wipeRevokedDevice(db)))
   const app = createApp(App)
   const pinia = createPinia()
   app.use(pinia)

@@ -1,8 +1,5 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core'
-import { onDeviceRevoked } from '../src/api/client'
-import { db } from '../src/db/db'
-import { wipeRevokedDevice } from '../src/db/device-wipe'
 import { onNotificationClick } from './notification-click'
 import { setUpPrecache } from './precache'
 import { onMessage, onSync } from './sync-handlers'
@@ -13,8 +10,6 @@ declare let self: ServiceWorkerGlobalScope
 setUpPrecache(self.__WB_MANIFEST)
 // Take over the first page at once, so its changes can be synced by the worker from the start.
 clientsClaim()
-// Any answer saying this device was revoked wipes it, here as in the page.
-onDeviceRevoked(() => void wipeRevokedDevice(db))
 self.addEventListener('sync', onSync)
 self.addEventListener('message', onMessage)
 self.addEventListener('notificationclick', onNotificationClick)

@@ -2,7 +2,7 @@ import { countCasesByStatus, listCases, searchKind } from '../../src/db/case-que
 import { takeInCase } from '../../src/db/case-writes'
 import { answeredEntries, changesWaitingForSignIn, firstPending, outboxInState } from '../../src/db/outbox-queries'
 import { usableSessions } from '../../src/sync/sessions'
-import { readDataScope } from '../../src/db/device-scope'
+import { readDataScope } from '../../src/db/data-scope'
 import { fakeIntake } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
 import { deviceDb, signedIn } from './device-dbs'

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { tellDeviceRevoked } from './device-revoked-hook'
 import { type ApiRoute, type ErrorBody, ErrorBodySchema, type RouteRequest, type RouteResponse, routeUrl } from '../domain/api/route'
 
 /**
@@ -27,12 +28,8 @@ export class DeviceRevoked extends SessionRefused {}
 /** 401 ACCOUNT_DISABLED: an administrator disabled this person; their session on the device ends. */
 export class AccountDisabled extends SessionRefused {}
 
-let deviceRevokedListener: (() => void) | null = null
-/**
- * Who wipes the device when any answer says it was revoked (the app and the service worker each
- * set theirs; the sync engine also wipes on its own, see run-sync.ts).
- */
-export const onDeviceRevoked = (listener: () => void) => { deviceRevokedListener = listener }
+/** How a refused session ends on the device: an account disabled ends it, anything else holds it (sessions.ts). */
+export const endedBy = (refusal: SessionRefused) => refusal instanceof AccountDisabled ? 'accountDisabled' as const : undefined
 
 const refusalOf = (status: number, code: string | undefined) => {
   if (status !== 401) return CentralError
@@ -75,7 +72,7 @@ export async function callApi<R extends ApiRoute>(route: R, request: RouteReques
   if (!response.ok) {
     const parsed = v.safeParse(ErrorBodySchema, answer)
     const Refusal = refusalOf(response.status, parsed.success ? parsed.output.error : undefined)
-    if (Refusal === DeviceRevoked) deviceRevokedListener?.()
+    if (Refusal === DeviceRevoked) tellDeviceRevoked()
     throw new Refusal(response.status, parsed.success ? parsed.output : null, Number(response.headers.get('retry-after')) || 0)
   }
   if (route.response === null) return null as RouteResponse<R>

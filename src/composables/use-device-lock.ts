@@ -29,9 +29,6 @@ export function useDeviceLock() {
   // 'sync': this navigation starts before any the caller makes next (sign-out goes on to sign-in),
   // so the caller's always wins. The guard turns /lock into /signin when nobody can unlock.
   watch(() => session.user, (user) => {
-    if (user) return
-    // Their account was disabled: they are told on the sign-in page, not sent to unlock.
-    if (session.ended === 'accountDisabled') void router.replace({ name: 'signin', query: { ended: 'accountDisabled' } })
-    else if (!router.currentRoute.value.meta.public) void router.replace({ name: 'lock' })
+    if (!user && !router.currentRoute.value.meta.public) void router.replace({ name: 'lock' })
   }, { flush: 'sync' })
 }

@@ -1,7 +1,6 @@
 import Dexie from 'dexie'
-import type { StaffUser } from '../domain'
+import { dataScopeOf, type StaffUser } from '../domain'
 import type { DeviceSession, OutboxEntry, ShiftDeskDB } from './database'
-import { inScope } from './device-scope'
 
 type OutboxState = OutboxEntry['state']
 
@@ -25,7 +24,7 @@ export const PENDING_SHOWN = 100
 
 /** The oldest PENDING_SHOWN waiting changes of people of `scope`, for the outbox page. */
 export const firstPending = (db: ShiftDeskDB, scope: string | null) =>
-  outboxInState(db, 'pending').filter(entry => inScope(entry, scope)).limit(PENDING_SHOWN).toArray()
+  outboxInState(db, 'pending').filter(entry => scope !== null && dataScopeOf(entry.actor) === scope).limit(PENDING_SHOWN).toArray()
 
 /** Pending changes after outbox position `seq`, oldest first: a window of the queue. */
 export const pendingAfter = (db: ShiftDeskDB, seq: number, limit: number) =>
@@ -51,10 +50,12 @@ export interface WaitingForSignIn { actorId: string, actorName: string, centerNa
 async function outboxAuthors(db: ShiftDeskDB): Promise<{ actor: StaffUser, session: DeviceSession | undefined }[]> {
   const ids = await db.outbox.orderBy('actorId').uniqueKeys() as string[]
   const sessions = await db.sessions.bulkGet(ids)
-  return Promise.all(ids.map(async (id, i) => ({
-    actor: sessions[i]?.user ?? (await db.outbox.where('actorId').equals(id).first())!.actor,
-    session: sessions[i],
-  })))
+  const authors = await Promise.all(ids.map(async (id, i) => {
+    // Their last entry may have gone meanwhile (the reads are not one transaction): then they are not listed.
+    const actor = sessions[i]?.user ?? (await db.outbox.where('actorId').equals(id).first())?.actor
+    return actor && { actor, session: sessions[i] }
+  }))
+  return authors.filter(author => !!author)
 }
 
 /**
@@ -66,21 +67,12 @@ export async function changesWaitingForSignIn(
 ): Promise<WaitingForSignIn[]> {
   const authors = await outboxAuthors(db)
   const groups = await Promise.all(authors.map(async ({ actor, session }) => {
-    const otherScope = !inScope({ actor }, scope)
+    const otherScope = scope === null || dataScopeOf(actor) !== scope
     if (!otherScope && usable.has(actor.id)) return null
     const count = await pendingCountOf(db, actor.id, answered)
     return { actorId: actor.id, actorName: actor.name, centerName: session?.center.name ?? null, otherScope, count }
   }))
   return groups.filter(group => group !== null && group.count > 0) as WaitingForSignIn[]
-}
-
-/** How many pending changes belong to people of another scope than `scope` (not counted on screen). */
-export async function pendingOutsideScope(db: ShiftDeskDB, scope: string | null): Promise<number> {
-  const others = (await outboxAuthors(db)).filter(({ actor }) => !inScope({ actor }, scope))
-  if (others.length === 0) return 0
-  const answered = await answeredEntries(db)
-  const counts = await Promise.all(others.map(({ actor }) => pendingCountOf(db, actor.id, answered)))
-  return counts.reduce((sum, n) => sum + n, 0)
 }
 
 /**

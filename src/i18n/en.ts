@@ -50,8 +50,6 @@ const en: Messages = {
     syncNow: 'Sync now',
     syncing: 'Syncing…',
     held: '{n} change by {name} waits for them to sign in again | {n} changes by {name} wait for them to sign in again',
-    heldElsewhere: '{n} change by {name} waits to sync | {n} changes by {name} wait to sync',
-    nameOfCenter: '{name} ({center})',
     needsSignIn: 'Your sign-in has expired. Your changes are kept on this device and will sync after you sign in again.',
     signInAgain: 'Sign in again',
   },
@@ -79,18 +77,6 @@ const en: Messages = {
       rateLimited: 'Too many attempts. Please wait a moment and try again.',
       unreachable: 'The central system cannot be reached. Signing in on this device (first time or again) needs the central system; check the network and try again. Staff already signed in can keep working offline.',
       failed: 'Sign-in failed. Please try again later.',
-      deviceRevoked: 'An administrator revoked this device: nobody can sign in on it. Ask an administrator to reinstate it.',
-      accountDisabled: 'An administrator disabled this account. Please contact an administrator.',
-    },
-    ended: {
-      accountDisabled: 'An administrator disabled your account: you are signed out on this device. Your changes that have not synced are still kept here.',
-    },
-    revoked: {
-      title: 'This device was revoked',
-      body: 'An administrator revoked this device. Every sign-in, PIN and citizens\' data has been removed from it.',
-      waiting: 'These changes have not synced yet and are still kept here; once the device is reinstated, their authors sign in to sync them:',
-      nothingWaits: 'No changes are waiting on this device.',
-      signIn: 'Device reinstated? Sign in',
     },
   },
   list: {

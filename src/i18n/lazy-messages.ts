@@ -22,6 +22,8 @@ const BUNDLES = {
   approvals: { 'zh-CN': () => import('./approvals.zh-CN'), 'en': () => import('./approvals.en') },
   /** The administrators' calendar editor: calendarAdmin.* */
   calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), 'en': () => import('./calendar-admin.en') },
+  /** Shared tablets: another centre's waiting changes, a revoked device, a disabled account: sharedTablet.* */
+  sharedTablet: { 'zh-CN': () => import('./shared-tablet.zh-CN'), 'en': () => import('./shared-tablet.en') },
 } satisfies Record<string, Record<AppLocale, () => Promise<{ default: Record<string, unknown> }>>>
 export type MessageBundle = keyof typeof BUNDLES
 

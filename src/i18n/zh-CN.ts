@@ -52,8 +52,6 @@ const zhCN = {
     syncNow: '立即同步',
     syncing: '同步中…',
     held: '{name} 的 {n} 项变更等待其重新登录',
-    heldElsewhere: '{n} 项变更由 {name} 待同步',
-    nameOfCenter: '{name}（{center}）',
     needsSignIn: '您的登录已失效，变更暂存在本机，重新登录后继续同步。',
     signInAgain: '重新登录',
   },
@@ -81,18 +79,6 @@ const zhCN = {
       rateLimited: '尝试次数过多，请稍后再试。',
       unreachable: '无法连接一网通办。在本设备上首次登录（或重新登录）需要连接中心系统，请检查网络后重试；已登录的人员可继续离线办件。',
       failed: '登录失败，请稍后再试。',
-      deviceRevoked: '此设备已被管理员停用，不能在此登录。请联系管理员恢复此设备。',
-      accountDisabled: '此账号已被管理员停用。请联系管理员。',
-    },
-    ended: {
-      accountDisabled: '您的账号已被管理员停用，已在本机退出登录。您尚未同步的变更仍保存在本机。',
-    },
-    revoked: {
-      title: '此设备已被停用',
-      body: '管理员已停用此设备。本机已清除所有登录、PIN 和群众数据。',
-      waiting: '以下变更尚未同步，仍保存在本机，设备恢复后由其本人登录即可同步：',
-      nothingWaits: '本机没有待同步的变更。',
-      signIn: '设备已恢复？登录',
     },
   },
   list: {

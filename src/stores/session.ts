@@ -5,23 +5,21 @@ import { useNow } from '../composables/use-now'
 import { requestPersistentStorage } from '../utils/browser-storage'
 import type { DeviceSession } from '../db/database'
 import { db } from '../db/db'
-import { enterScope } from '../db/device-scope'
+import { forgetDataKeys } from '../db/data-keys'
 import { readMeta, writeMeta } from '../db/meta'
 import { requestSync } from '../sync/page/sync-scheduler'
 
-/** The current user's stored session, if they have not signed out (else why it ended, if not by them). */
-async function storedSession(): Promise<{ session: DeviceSession | null, ended: DeviceSession['ended'] }> {
+/** The current user's stored session, if they have not signed out. */
+async function storedSession(): Promise<DeviceSession | null> {
   const userId = await readMeta<string | null>(db, 'currentUserId', null)
   const stored = userId ? await db.sessions.get(userId) : undefined
-  return stored && stored.token ? { session: stored, ended: undefined } : { session: null, ended: stored?.ended }
+  return stored && stored.token ? stored : null
 }
 
 /** Who is using the tablet now, and their centre. Works offline from the stored session. */
 export const useSessionStore = defineStore('session', () => {
   /** The current staff member's session on this device, or null when nobody is signed in. */
   const session = shallowRef<DeviceSession | null>(null)
-  /** Set when the current person's session was ended by the central system (account disabled). */
-  const ended = shallowRef<DeviceSession['ended']>(undefined)
   const user = computed(() => session.value?.user ?? null)
   const center = computed(() => session.value?.center ?? null)
   const now = useNow()
@@ -32,11 +30,7 @@ export const useSessionStore = defineStore('session', () => {
   /** The sync engine (here or in the service worker) marks refused sessions in the database: follow it. */
   function followStoredSession() {
     subscription ??= liveQuery(storedSession).subscribe({
-      next: (stored) => {
-        // Why first: whoever follows `session` (the app shell) reads it when the session goes.
-        ended.value = stored.ended
-        session.value = stored.session
-      },
+      next: (stored) => { session.value = stored },
       error: error => console.error('session lookup failed', error),
     })
   }
@@ -44,9 +38,9 @@ export const useSessionStore = defineStore('session', () => {
   /** Restores the current user from the device, without any network. */
   async function restore() {
     const stored = await storedSession()
-    // A device upgraded from before scopes (or changed by another tab) forgets what is not theirs first.
-    if (stored.session) await enterScope(db, stored.session.user)
-    session.value = stored.session
+    // Another scope's data leaves first; that code loads apart from the first load's (session-restore.ts).
+    if (stored) await (await import('../db/session-restore')).resumeSession(db, stored)
+    session.value = stored
     followStoredSession()
   }
 
@@ -66,11 +60,12 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Locks the tablet: nobody is current; every session and its waiting changes stay on the device. */
   async function lock() {
+    forgetDataKeys(db)
     await writeMeta(db, 'currentUserId', null)
     session.value = null
   }
 
-  return { session, ended, user, center, needsSignIn, restore, signIn, signOut, lock }
+  return { session, user, center, needsSignIn, restore, signIn, signOut, lock }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

@@ -5,9 +5,8 @@ import type { OutboxEntry } from '../db/database'
 import { db } from '../db/db'
 import {
   answeredEntries, casesWithPendingChanges, changesWaitingForSignIn, firstPending as readFirstPending, outboxInState,
-  PENDING_SHOWN, pendingCountOf, pendingOutsideScope, type WaitingForSignIn,
+  PENDING_SHOWN, pendingCountOf, type WaitingForSignIn,
 } from '../db/outbox-queries'
-import { inScope } from '../db/device-scope'
 import { dataScopeOf, type Resolution } from '../domain'
 import { useSessionStore } from './session'
 import { requestSyncSoon, syncInPage } from '../sync/page/sync-scheduler'
@@ -31,23 +30,22 @@ export const useSyncStore = defineStore('sync', () => {
   const byScope = [() => session.user]
   /** Reachability, last successful sync, last error: written by whichever context ran the engine. */
   const status = useLiveQuery(() => readSyncStatus(db), INITIAL_STATUS)
-  /**
-   * How many changes wait, from the [state+seq] index, less those of people of another scope than
-   * the device's (another centre's, never shown here); null until known, so a fresh page never
-   * claims "0 waiting" too early.
-   */
-  const pendingCount = useLiveQuery<number | null>(async () => {
-    const [all, hidden] = await Promise.all([outboxInState(db, 'pending').count(), pendingOutsideScope(db, scope())])
-    return all - hidden
-  }, null, byScope)
   /** Changes the central system answered with conflict or rejected: they wait for their author (of this scope). */
   const answered = useLiveQuery(async () => {
     const shown = scope()
-    return (await answeredEntries(db)).filter(entry => inScope(entry, shown))
+    return (await answeredEntries(db)).filter(entry => shown !== null && dataScopeOf(entry.actor) === shown)
   }, [] as OutboxEntry[], byScope)
   /** Pending changes whose author has no usable session on this device, or is of another scope, per author. */
   const waitingForSignIn = useLiveQuery(
     async () => changesWaitingForSignIn(db, await usableSessions(db), await answeredEntries(db), scope()), [] as WaitingForSignIn[], byScope)
+  const waitingInAll = useLiveQuery<number | null>(() => outboxInState(db, 'pending').count(), null)
+  /**
+   * How many changes wait, from the [state+seq] index, less those of people of another scope (another
+   * centre's, never shown here); null until known, so a fresh page never claims "0 waiting" too early.
+   */
+  const pendingCount = computed(() => waitingInAll.value === null
+    ? null
+    : waitingInAll.value - waitingForSignIn.value.reduce((sum, group) => sum + (group.otherScope ? group.count : 0), 0))
   /** Which of these cases (a page of a list) have a change waiting to be pushed; wrap in useLiveQuery to follow it. */
   const unsyncedAmong = async (ids: readonly string[]) => casesWithPendingChanges(db, ids, await answeredEntries(db))
   /** The oldest waiting changes (PENDING_SHOWN of them), for the outbox page. */

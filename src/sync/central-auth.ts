@@ -4,10 +4,14 @@ import { AccountDisabled, callApi, CentralError, CentralUnreachable, DeviceRevok
 import { login, logout } from '../domain/api/sync-routes'
 import { deviceIdentity } from '../db/device'
 import { resetPinAttempts } from '../db/device-pins'
-import { clearCitizensData, enterScope, scopeTables } from '../db/device-scope'
+import { clearCitizensData, scopeTables } from '../db/device-scope'
+import { enterScope } from '../db/scope-switch'
 import { deviceHasStaff } from '../db/device-staff'
-import { clearRevocation, wipeRevokedDevice } from '../db/device-wipe'
+import { clearRevocation } from '../db/device-revocation'
+import { wipeRevokedDevice } from '../db/device-wipe'
 import { markSessionRefused } from './sessions'
+import { forgetDataKeys, holdDataKeys } from '../db/data-keys'
+import { importDataKey } from '../utils/data-key'
 
 /** Why a sign-in failed, as an i18n key under `signIn.error.*`. */
 export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed' | 'deviceRevoked' | 'accountDisabled'
@@ -34,7 +38,7 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
     }
     if (error instanceof AccountDisabled) {
       const stored = (await db.sessions.toArray()).find(s => s.user.username === username)
-      if (stored) await markSessionRefused(db, stored.userId, error)
+      if (stored) await markSessionRefused(db, stored.userId, 'accountDisabled')
       throw new SignInError('accountDisabled')
     }
     if (error instanceof SessionRefused) throw new SignInError('credentials')
@@ -47,6 +51,8 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   }
   // Another scope's citizens' data leaves before this person sees anything.
   await enterScope(db, session.user)
+  // The data key stays in memory only; their PIN wraps it (set now or at their next unlock).
+  holdDataKeys(db, await importDataKey(answer.dataKey))
   await db.transaction('rw', db.sessions, db.pins, db.meta, async () => {
     await clearRevocation(db)
     await db.sessions.put(session)
@@ -62,6 +68,7 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
  */
 export async function signOutAtCentral(db: ShiftDeskDB, baseUrl: string, session: DeviceSession): Promise<void> {
   await callApi(logout, {}, { baseUrl, token: session.token }).catch(() => undefined)
+  forgetDataKeys(db)
   await db.transaction('rw', [...scopeTables(db), db.sessions], async () => {
     await db.sessions.update(session.userId, { token: '', expired: true })
     await writeMeta(db, 'currentUserId', null)

@@ -4,9 +4,10 @@ import { PULLED_UP_TO, readMeta, writeMeta } from '../db/meta'
 import { holdsScope, PULL_CURSOR, scopeTables } from '../db/device-scope'
 import { rebaseCase } from '../db/case-rebase'
 import { storePulledAppointments } from '../db/appointment-writes'
-import { DeviceRevoked, SessionRefused, callApi } from '../api/client'
+import { DeviceRevoked, SessionRefused, callApi, endedBy } from '../api/client'
 import { pull } from '../domain/api/sync-routes'
-import { markSessionRefused, pullSession, usableSessions } from './sessions'
+import { pullSession } from './pull-session'
+import { markSessionRefused, usableSessions } from './sessions'
 
 /** A row the device already holds exactly as pulled is not written again. */
 const alreadyStored = (stored: CaseRecord | undefined, pulled: CaseRecord) =>
@@ -93,7 +94,7 @@ export async function pullChanges(db: ShiftDeskDB, baseUrl: string): Promise<num
     try { await storing }
     catch (stored) { error = stored }
     if (error instanceof ScopeMoved) return received
-    if (error instanceof SessionRefused && !(error instanceof DeviceRevoked)) { await markSessionRefused(db, session.userId, error); return received }
+    if (error instanceof SessionRefused && !(error instanceof DeviceRevoked)) { await markSessionRefused(db, session.userId, endedBy(error)); return received }
     throw error
   }
 }

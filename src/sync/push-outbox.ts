@@ -4,9 +4,10 @@ import { readMeta, writeMeta } from '../db/meta'
 import { holdsScope, PULL_CURSOR } from '../db/device-scope'
 import { blockedEntities, pendingAfter } from '../db/outbox-queries'
 import { recomputeCase } from '../db/case-rebase'
-import { CentralUnreachable, DeviceRevoked, SessionRefused, callApi } from '../api/client'
+import { CentralUnreachable, DeviceRevoked, SessionRefused, callApi, endedBy } from '../api/client'
 import { push } from '../domain/api/sync-routes'
-import { markSessionRefused, pullSession, usableSessions } from './sessions'
+import { pullSession } from './pull-session'
+import { markSessionRefused, usableSessions } from './sessions'
 
 /** Stay well under the server's 1 MiB body limit. */
 const MAX_BATCH_BYTES = 900 * 1024
@@ -212,7 +213,7 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
         if (error instanceof SessionRefused && !(error instanceof DeviceRevoked)) {
           await recording
           next = null
-          await markSessionRefused(db, session.userId, error)
+          await markSessionRefused(db, session.userId, endedBy(error))
           continue
         }
         throw error

@@ -1,5 +1,6 @@
 import type { ShiftDeskDB } from '../db/database'
 import { DeviceRevoked } from '../api/client'
+import { onDeviceRevoked } from '../api/device-revoked-hook'
 import { wipeRevokedDevice } from '../db/device-wipe'
 import { outboxInState } from '../db/outbox-queries'
 import { IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
@@ -26,6 +27,9 @@ export interface SyncReport {
  * the lock makes sure only one round runs per origin at a time.
  */
 export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
+  // From the first round on, any answer saying this device was revoked (also outside the engine:
+  // the calendar editor, a case's audit trail) wipes it, in the page as in the worker.
+  onDeviceRevoked(() => void wipeRevokedDevice(db))
   return withSyncLock(async () => {
     const startedAt = Date.now()
     const at = (ms: number) => new Date(Date.now() + ms).toISOString()

@@ -1,16 +1,14 @@
 import 'fake-indexeddb/auto'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineAsyncComponent, defineComponent, h } from 'vue'
+import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
 import { useDeviceLock } from '../../src/composables/use-device-lock'
-import { useLiveQuery } from '../../src/composables/use-live-query'
 import type { OutboxEntry } from '../../src/db/database'
 import { db } from '../../src/db/db'
-import { readRevocation, wipeRevokedDevice } from '../../src/db/device-wipe'
+import { wipeRevokedDevice } from '../../src/db/device-wipe'
 import type { StaffUser } from '../../src/domain'
 import { markSessionRefused } from '../../src/sync/sessions'
-import { AccountDisabled } from '../../src/api/client'
 import { caseRecord, resetDb, until } from './support/fixtures'
 import { CLERK_A, CLERK_B, mountShell, seedSharedTablet } from './support/lock-fixtures'
 
@@ -18,15 +16,8 @@ vi.mock('../../src/sync/page/sync-scheduler', () => ({
   requestSync: vi.fn(async () => {}), requestSyncSoon: vi.fn(), syncInPage: vi.fn(async () => {}), startSyncScheduler: vi.fn(),
 }))
 
-/** The shell's lock handling and the revoked notice, as in App.vue. */
-const Shell = defineComponent({
-  setup() {
-    useDeviceLock()
-    const revoked = useLiveQuery(() => readRevocation(db), null)
-    const Notice = defineAsyncComponent(() => import('../../src/components/app/DeviceRevokedNotice.vue'))
-    return () => [h(RouterView), revoked.value ? h(Notice) : null]
-  },
-})
+/** The shell's lock handling, as in App.vue (the sign-in page shows the revoked notice). */
+const Shell = defineComponent({ setup() { useDeviceLock(); return () => h(RouterView) } })
 let wrapper: VueWrapper | undefined
 
 const HNS: StaffUser = { id: 'u-hns1', username: 'hns-clerk1', name: '张敏', role: 'clerk', centerId: 'c-hns' }
@@ -64,13 +55,15 @@ describe('a device that forgets', () => {
     expect(await db.cases.count()).toBe(0)
   })
 
-  it('signs a disabled person out with a message; their colleague can still unlock', async () => {
+  it('signs a disabled person out with a message on the lock screen; their colleague can still unlock', async () => {
     await seedSharedTablet(CLERK_A.userId)
     let router
     ;({ wrapper, router } = await mountShell('/outbox', Shell))
-    await markSessionRefused(db, CLERK_A.userId, new AccountDisabled(401, null))
-    await until(() => expect(router.currentRoute.value.fullPath).toBe('/signin?ended=accountDisabled'))
-    await until(() => expect(wrapper!.find('[data-testid="signin-ended"]').text()).toContain('您的账号已被管理员停用'))
+    await markSessionRefused(db, CLERK_A.userId, 'accountDisabled')
+    await until(() => expect(router.currentRoute.value.name).toBe('lock'))
+    await until(() => expect(wrapper!.find('[data-testid="signin-ended"]').text()).toContain('李娜 的账号已被管理员停用'))
+    expect((await db.sessions.get(CLERK_A.userId))?.token).toBe('')
+    expect(wrapper.findAll('[data-testid="lock-staff"]').map(b => b.text()).join()).not.toContain('李娜')
     expect((await db.sessions.get(CLERK_B.userId))?.token).toBe(CLERK_B.token)
   })
 })
