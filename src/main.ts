@@ -25,8 +25,10 @@ async function boot() {
   app.use(pinia)
   // Who is at the tablet comes from the device, before the first route is decided; the list's
   // first cases are read meanwhile, so the first paint shows the page whole, at once.
-  const preloaded = preloadStartPage(pinia)
-  await Promise.all([useSessionStore(pinia).restore(), setLocale(preferredLocale())])
+  // The list waits for the session: restoring it may wipe another scope's cases first.
+  const restored = useSessionStore(pinia).restore()
+  const preloaded = restored.then(() => preloadStartPage(pinia))
+  await Promise.all([restored, setLocale(preferredLocale())])
   const router = createAppRouter()
   app.use(router)
   app.use(i18n)

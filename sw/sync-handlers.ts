@@ -14,7 +14,8 @@ interface SyncEvent extends ExtendableEvent { readonly tag: string }
  */
 async function syncOrFail(): Promise<void> {
   const report = await runSync(db)
-  if (report.outcome !== 'synced' && report.pending > 0) throw new Error(`sync ${report.outcome}; ${report.pending} changes wait`)
+  // A revoked device's changes wait for it to be reinstated: no retry until then.
+  if (report.outcome !== 'synced' && report.outcome !== 'revoked' && report.pending > 0) throw new Error(`sync ${report.outcome}; ${report.pending} changes wait`)
 }
 
 export function onSync(event: Event): void {

@@ -2,6 +2,7 @@ import { countCasesByStatus, listCases, searchKind } from '../../src/db/case-que
 import { takeInCase } from '../../src/db/case-writes'
 import { answeredEntries, changesWaitingForSignIn, firstPending, outboxInState } from '../../src/db/outbox-queries'
 import { usableSessions } from '../../src/sync/sessions'
+import { readDataScope } from '../../src/db/data-scope'
 import { fakeIntake } from '../shared/fake-cases'
 import { seeded } from '../shared/fake-people'
 import { deviceDb, signedIn } from './device-dbs'
@@ -57,7 +58,7 @@ export async function syncStoreReads(dbName: string) {
   const db = deviceDb(dbName)
   const now = await timed(async () => {
     const answered = await answeredEntries(db)
-    return Promise.all([outboxInState(db, 'pending').count(), changesWaitingForSignIn(db, await usableSessions(db), answered), firstPending(db)])
+    return Promise.all([outboxInState(db, 'pending').count(), changesWaitingForSignIn(db, await usableSessions(db), answered, await readDataScope(db)), firstPending(db, await readDataScope(db))])
   })
   const before = await timed(() => outboxInState(db, 'pending').toArray())
   return { ms: now.ms, baselineMs: before.ms, waiting: now.result[0] }

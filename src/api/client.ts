@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { tellDeviceRevoked } from './device-revoked-hook'
 import { type ApiRoute, type ErrorBody, ErrorBodySchema, type RouteRequest, type RouteResponse, routeUrl } from '../domain/api/route'
 
 /**
@@ -20,6 +21,20 @@ export class CentralError extends Error {
 
 /** 401: the session is unknown, expired or signed out. */
 export class SessionRefused extends CentralError {}
+
+/** 401 DEVICE_REVOKED: an administrator revoked this device; it must wipe what it holds (src/db/device-wipe.ts). */
+export class DeviceRevoked extends SessionRefused {}
+
+/** 401 ACCOUNT_DISABLED: an administrator disabled this person; their session on the device ends. */
+export class AccountDisabled extends SessionRefused {}
+
+/** How a refused session ends on the device: an account disabled ends it, anything else holds it (sessions.ts). */
+export const endedBy = (refusal: SessionRefused) => refusal instanceof AccountDisabled ? 'accountDisabled' as const : undefined
+
+const refusalOf = (status: number, code: string | undefined) => {
+  if (status !== 401) return CentralError
+  return code === 'DEVICE_REVOKED' ? DeviceRevoked : code === 'ACCOUNT_DISABLED' ? AccountDisabled : SessionRefused
+}
 
 export interface CallOptions {
   /** Where the central system is; '' for the page's own origin. */
@@ -56,7 +71,8 @@ export async function callApi<R extends ApiRoute>(route: R, request: RouteReques
   const answer: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
     const parsed = v.safeParse(ErrorBodySchema, answer)
-    const Refusal = response.status === 401 ? SessionRefused : CentralError
+    const Refusal = refusalOf(response.status, parsed.success ? parsed.output.error : undefined)
+    if (Refusal === DeviceRevoked) tellDeviceRevoked()
     throw new Refusal(response.status, parsed.success ? parsed.output : null, Number(response.headers.get('retry-after')) || 0)
   }
   if (route.response === null) return null as RouteResponse<R>

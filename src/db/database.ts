@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import { type Appointment, CASE_STATUSES, type CaseRecord, type Mutation, type PushResult, type ServiceCenter, type ServiceItem, type StaffUser } from '../domain'
 import { type CaseCountRow, caseCountsMiddleware } from './case-counts'
+import type { WrappedDataKey } from '../utils/data-key'
 
 /** A change waiting for, or answered by, the central system. Kept until it is applied. */
 export interface OutboxEntry {
@@ -31,11 +32,13 @@ export interface DeviceSession {
   expired: boolean
   /** Signed in with a one-time password: the app sends them to change it before anything else. */
   mustChangePassword?: boolean
+  /** Why the session ended without its owner signing out (their account was disabled), to tell them. */
+  ended?: 'accountDisabled'
 }
 
 /**
- * A staff member's unlock PIN on this device (shared tablets): only a salted PBKDF2 hash, never
- * the PIN. The failure count and lockout live on the row, so a reload does not reset them.
+ * A staff member's unlock PIN on this device (shared tablets): only a salted PBKDF2-derived
+ * verifier, never the PIN, and the device's data key wrapped under a second key drawn from it. The failure count and lockout live on the row, so a reload does not reset them.
  */
 export interface DevicePin {
   userId: string
@@ -46,6 +49,10 @@ export interface DevicePin {
   failures: number
   /** ISO time until which PIN unlock is refused after too many wrong PINs, else null. */
   lockedUntil: string | null
+  /** 2: `hash` is a verifier drawn from the stretched PIN beside the wrapping key (pin-hash.ts); absent: the stretched PIN. */
+  scheme?: 2
+  /** The device's data key wrapped under this PIN's wrapping key; absent until a PIN is set or used with the key at hand. */
+  wrappedKey?: WrappedDataKey
 }
 
 export interface MetaRow { key: string, value: unknown }

@@ -10,3 +10,7 @@ export const writeMeta = (db: ShiftDeskDB, key: string, value: unknown) => db.me
 
 /** When the device last stored everything the central system had for it (after a complete pull). */
 export const PULLED_UP_TO = 'pulledUpTo'
+
+/** Which scope's citizens' data the device holds (device-scope.ts), null when none. */
+export const DATA_SCOPE = 'dataScope'
+export const readDataScope = (db: ShiftDeskDB) => readMeta<string | null>(db, DATA_SCOPE, null)

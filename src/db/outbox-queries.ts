@@ -1,4 +1,5 @@
 import Dexie from 'dexie'
+import { dataScopeOf, type StaffUser } from '../domain'
 import type { DeviceSession, OutboxEntry, ShiftDeskDB } from './database'
 
 type OutboxState = OutboxEntry['state']
@@ -21,8 +22,9 @@ export async function blockedEntities(db: ShiftDeskDB): Promise<Set<string>> {
 /** How many waiting changes the outbox page lists; it says how many more wait. */
 export const PENDING_SHOWN = 100
 
-/** The oldest PENDING_SHOWN waiting changes, for the outbox page. */
-export const firstPending = (db: ShiftDeskDB) => outboxInState(db, 'pending').limit(PENDING_SHOWN).toArray()
+/** The oldest PENDING_SHOWN waiting changes of people of `scope`, for the outbox page. */
+export const firstPending = (db: ShiftDeskDB, scope: string | null) =>
+  outboxInState(db, 'pending').filter(entry => scope !== null && dataScopeOf(entry.actor) === scope).limit(PENDING_SHOWN).toArray()
 
 /** Pending changes after outbox position `seq`, oldest first: a window of the queue. */
 export const pendingAfter = (db: ShiftDeskDB, seq: number, limit: number) =>
@@ -37,21 +39,40 @@ export async function pendingCountOf(db: ShiftDeskDB, actorId: string, answered?
   return all - settled.filter(entry => entry.actorId === actorId).length
 }
 
-/** One author's pending changes, waiting for them to sign in again on this device. */
-export interface WaitingForSignIn { actorId: string, actorName: string, count: number }
+/**
+ * Pending changes of one author that this screen does not list: theirs wait for them to sign in
+ * again (no usable session), or they are of another scope than the data the device holds (another
+ * centre's clerk: only this line is shown, never the changes).
+ */
+export interface WaitingForSignIn { actorId: string, actorName: string, centerName: string | null, otherScope: boolean, count: number }
+
+/** Who has changes in the outbox, from the actorId index (a few people), with their session here if any. */
+async function outboxAuthors(db: ShiftDeskDB): Promise<{ actor: StaffUser, session: DeviceSession | undefined }[]> {
+  const ids = await db.outbox.orderBy('actorId').uniqueKeys() as string[]
+  const sessions = await db.sessions.bulkGet(ids)
+  const authors = await Promise.all(ids.map(async (id, i) => {
+    // Their last entry may have gone meanwhile (the reads are not one transaction): then they are not listed.
+    const actor = sessions[i]?.user ?? (await db.outbox.where('actorId').equals(id).first())?.actor
+    return actor && { actor, session: sessions[i] }
+  }))
+  return authors.filter(author => !!author)
+}
 
 /**
- * Pending changes whose author has no usable session on this device, per author. Everyone whose
- * changes are here signed in here, and a session row is never deleted (signing out empties its
- * token), so only the authors of the unusable sessions are counted: usually nobody.
+ * Pending changes, per author, of everyone who cannot push now or whose scope the device does not
+ * hold (`scope`: readDataScope; null when it holds none, then every author is listed): usually nobody.
  */
 export async function changesWaitingForSignIn(
-  db: ShiftDeskDB, usable: Map<string, DeviceSession>, answered: OutboxEntry[],
+  db: ShiftDeskDB, usable: Map<string, DeviceSession>, answered: OutboxEntry[], scope: string | null,
 ): Promise<WaitingForSignIn[]> {
-  const others = (await db.sessions.toArray()).filter(session => !usable.has(session.userId))
-  const groups = await Promise.all(others.map(async ({ userId, user }) =>
-    ({ actorId: userId, actorName: user.name, count: await pendingCountOf(db, userId, answered) })))
-  return groups.filter(group => group.count > 0)
+  const authors = await outboxAuthors(db)
+  const groups = await Promise.all(authors.map(async ({ actor, session }) => {
+    const otherScope = scope === null || dataScopeOf(actor) !== scope
+    if (!otherScope && usable.has(actor.id)) return null
+    const count = await pendingCountOf(db, actor.id, answered)
+    return { actorId: actor.id, actorName: actor.name, centerName: session?.center.name ?? null, otherScope, count }
+  }))
+  return groups.filter(group => group !== null && group.count > 0) as WaitingForSignIn[]
 }
 
 /**

@@ -165,7 +165,6 @@ const en: Messages = {
     rejectedShort: 'Rejected',
     discard: 'Discard this change',
     discardConfirm: 'Discard this change? The change is undone on this device and cannot be restored.',
-    heldLine: '{n} change by {name} waits for them to sign in again | {n} changes by {name} wait for them to sign in again',
   },
   op: {
     case: {

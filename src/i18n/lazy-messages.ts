@@ -24,6 +24,8 @@ const BUNDLES = {
   calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), 'en': () => import('./calendar-admin.en') },
   /** 员工账户, 设备, 修改密码 (also the forced change after a one-time password): staffAdmin.*, devices.*, password.*, passwordChange.*, staff.* */
   accounts: { 'zh-CN': () => import('./accounts.zh-CN'), 'en': () => import('./accounts.en') },
+  /** Shared tablets: another centre's waiting changes, a revoked device, a disabled account: sharedTablet.* */
+  sharedTablet: { 'zh-CN': () => import('./shared-tablet.zh-CN'), 'en': () => import('./shared-tablet.en') },
 } satisfies Record<string, Record<AppLocale, () => Promise<{ default: Record<string, unknown> }>>>
 export type MessageBundle = keyof typeof BUNDLES
 

@@ -167,7 +167,6 @@ const zhCN = {
     rejectedShort: '被拒绝',
     discard: '放弃此变更',
     discardConfirm: '确定放弃此变更吗？本机上的这项修改将被撤销，无法恢复。',
-    heldLine: '{name} 的 {n} 项变更等待其重新登录',
   },
   op: {
     case: {

@@ -5,6 +5,7 @@ import { useNow } from '../composables/use-now'
 import { requestPersistentStorage } from '../utils/browser-storage'
 import type { DeviceSession } from '../db/database'
 import { db } from '../db/db'
+import { forgetDataKeys } from '../db/data-keys'
 import { readMeta, writeMeta } from '../db/meta'
 import { requestSync } from '../sync/page/sync-scheduler'
 
@@ -36,7 +37,10 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Restores the current user from the device, without any network. */
   async function restore() {
-    session.value = await storedSession()
+    const stored = await storedSession()
+    // Another scope's data leaves first; that code loads apart from the first load's (session-restore.ts).
+    if (stored) await (await import('../db/session-restore')).resumeSession(db, stored)
+    session.value = stored
     followStoredSession()
   }
 
@@ -56,6 +60,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Locks the tablet: nobody is current; every session and its waiting changes stay on the device. */
   async function lock() {
+    forgetDataKeys(db)
     await writeMeta(db, 'currentUserId', null)
     session.value = null
   }

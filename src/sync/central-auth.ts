@@ -1,12 +1,20 @@
 import type { DeviceSession, ShiftDeskDB } from '../db/database'
 import { writeMeta } from '../db/meta'
-import { callApi, CentralError, CentralUnreachable, SessionRefused } from '../api/client'
+import { AccountDisabled, callApi, CentralError, CentralUnreachable, DeviceRevoked, SessionRefused } from '../api/client'
 import { login, logout } from '../domain/api/sync-routes'
 import { deviceIdentity } from '../db/device'
 import { resetPinAttempts } from '../db/device-pins'
+import { clearCitizensData, scopeTables } from '../db/device-scope'
+import { enterScope } from '../db/scope-switch'
+import { deviceHasStaff } from '../db/device-staff'
+import { clearRevocation } from '../db/device-revocation'
+import { wipeRevokedDevice } from '../db/device-wipe'
+import { markSessionRefused } from './sessions'
+import { forgetDataKeys, holdDataKeys } from '../db/data-keys'
+import { importDataKey } from '../utils/data-key'
 
 /** Why a sign-in failed, as an i18n key under `signIn.error.*`. */
-export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed'
+export type SignInProblem = 'credentials' | 'rateLimited' | 'unreachable' | 'failed' | 'deviceRevoked' | 'accountDisabled'
 
 export class SignInError extends Error {
   constructor(readonly problem: SignInProblem) { super(problem) }
@@ -24,8 +32,18 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
     answer = await callApi(login, { body: { username, password, deviceId } }, { baseUrl })
   }
   catch (error) {
+    if (error instanceof DeviceRevoked) {
+      await wipeRevokedDevice(db)
+      throw new SignInError('deviceRevoked')
+    }
+    if (error instanceof AccountDisabled) {
+      const stored = (await db.sessions.toArray()).find(s => s.user.username === username)
+      if (stored) await markSessionRefused(db, stored.userId, 'accountDisabled')
+      throw new SignInError('accountDisabled')
+    }
     if (error instanceof SessionRefused) throw new SignInError('credentials')
-    if (error instanceof CentralError && error.status === 429) throw new SignInError('rateLimited')
+    // 503 BUSY: too many password checks wait on the server; like a limit, it asks to try again shortly.
+    if (error instanceof CentralError && (error.status === 429 || error.status === 503)) throw new SignInError('rateLimited')
     if (error instanceof CentralUnreachable) throw new SignInError('unreachable')
     throw new SignInError('failed')
   }
@@ -33,7 +51,12 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
     userId: answer.user.id, user: answer.user, center: answer.center, token: answer.token, expiresAt: answer.expiresAt, expired: false,
     ...(answer.mustChangePassword ? { mustChangePassword: true } : {}),
   }
+  // Another scope's citizens' data leaves before this person sees anything.
+  await enterScope(db, session.user)
+  // The data key stays in memory only; their PIN wraps it (set now or at their next unlock).
+  holdDataKeys(db, await importDataKey(answer.dataKey))
   await db.transaction('rw', db.sessions, db.pins, db.meta, async () => {
+    await clearRevocation(db)
     await db.sessions.put(session)
     await resetPinAttempts(db, session.userId)
     await writeMeta(db, 'currentUserId', session.userId)
@@ -41,11 +64,16 @@ export async function signInAtCentral(db: ShiftDeskDB, baseUrl: string, username
   return session
 }
 
-/** Ends the session at the central system when it answers; the device forgets the token either way. */
+/**
+ * Ends the session at the central system when it answers; the device forgets the token either way.
+ * The last person signed in to sign out takes citizens' data with them: only waiting changes stay.
+ */
 export async function signOutAtCentral(db: ShiftDeskDB, baseUrl: string, session: DeviceSession): Promise<void> {
   await callApi(logout, {}, { baseUrl, token: session.token }).catch(() => undefined)
-  await db.transaction('rw', db.sessions, db.meta, async () => {
+  forgetDataKeys(db)
+  await db.transaction('rw', [...scopeTables(db), db.sessions], async () => {
     await db.sessions.update(session.userId, { token: '', expired: true })
     await writeMeta(db, 'currentUserId', null)
+    if (!await deviceHasStaff(db)) await clearCitizensData(db)
   })
 }

@@ -4,7 +4,8 @@ import { centerCalendar, holidays } from '../domain/api/calendar-routes'
 import { type DeviceCalendar, calendarKey, storeCalendar } from '../db/center-calendar'
 import type { ShiftDeskDB } from '../db/database'
 import { readMeta } from '../db/meta'
-import { pullSession, usableSessions } from './sessions'
+import { pullSession } from './pull-session'
+import { usableSessions } from './sessions'
 
 /** An admin's change to the calendar reaches the devices within this long (they sync more often). */
 export const CALENDAR_REFRESH_MS = 10 * 60_000

@@ -1,23 +1,29 @@
-import { type CaseRecord, MAX_PULL, type PulledChange, type ServiceItem } from '../domain'
+import { type CaseRecord, dataScopeOf, MAX_PULL, type PulledChange, type ServiceItem } from '../domain'
 import type { ShiftDeskDB } from '../db/database'
 import { PULLED_UP_TO, readMeta, writeMeta } from '../db/meta'
+import { holdsScope, PULL_CURSOR, scopeTables } from '../db/device-scope'
 import { rebaseCase } from '../db/case-rebase'
 import { storePulledAppointments } from '../db/appointment-writes'
-import { SessionRefused, callApi } from '../api/client'
+import { DeviceRevoked, SessionRefused, callApi, endedBy } from '../api/client'
 import { pull } from '../domain/api/sync-routes'
-import { markSessionRefused, pullSession, usableSessions } from './sessions'
+import { pullSession } from './pull-session'
+import { markSessionRefused, usableSessions } from './sessions'
 
 /** A row the device already holds exactly as pulled is not written again. */
 const alreadyStored = (stored: CaseRecord | undefined, pulled: CaseRecord) =>
   stored?.version === pulled.version && JSON.stringify(stored) === JSON.stringify(pulled)
 
+/** Someone of another scope signed in while a pull of the previous one ran: it stops, storing nothing. */
+class ScopeMoved extends Error {}
+
 /**
  * Stores one page of pulled changes in one transaction. Cases with changes still on this device
  * are rebased (their server copy kept in caseBases); every other case is written as pulled, in
- * bulk, and no caseBases row is made for it.
+ * bulk, and no caseBases row is made for it. Nothing is stored once the device holds another scope.
  */
-async function storePage(db: ShiftDeskDB, changes: PulledChange[], cursor: string): Promise<void> {
-  await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta, db.appointments], async () => {
+async function storePage(db: ShiftDeskDB, changes: PulledChange[], cursor: string, scope: string): Promise<void> {
+  await db.transaction('rw', scopeTables(db), async () => {
+    if (!await holdsScope(db, scope)) throw new ScopeMoved()
     const items = changes.filter(change => change.entity === 'serviceItem')
     await db.serviceItems.bulkPut(items.flatMap(change => (change.data as ServiceItem | null) ?? []))
     await db.serviceItems.bulkDelete(items.filter(change => !change.data).map(change => change.id))
@@ -40,7 +46,7 @@ async function storePage(db: ShiftDeskDB, changes: PulledChange[], cursor: strin
       else if (!alreadyStored(stored[i], data)) plain.push(data)
     }
     await Promise.all([
-      db.cases.bulkPut(plain), db.cases.bulkDelete(gone), storePulledAppointments(db, changes), writeMeta(db, 'pullCursor', cursor),
+      db.cases.bulkPut(plain), db.cases.bulkDelete(gone), storePulledAppointments(db, changes), writeMeta(db, PULL_CURSOR, cursor),
     ])
   })
 }
@@ -63,26 +69,32 @@ export async function pullChanges(db: ShiftDeskDB, baseUrl: string): Promise<num
     inFlight(callApi(pull, { query: { cursor, limit: String(MAX_PULL) } }, { baseUrl, token: session.token }))
   let received = 0
   let storing: Promise<void> | undefined
-  let next = request(await readMeta(db, 'pullCursor', ''))
+  const scope = dataScopeOf(session.user)
+  let next = request(await readMeta(db, PULL_CURSOR, ''))
   try {
     for (;;) {
       const page = await next
       if (page.hasMore) next = request(page.cursor)
       await storing
-      storing = inFlight(storePage(db, page.changes, page.cursor))
+      storing = inFlight(storePage(db, page.changes, page.cursor, scope))
       received += page.changes.length
       if (!page.hasMore) break
     }
     await storing
     // The device now holds everything the central system had for it: a mark others can wait for
     // (a supervisor's first complete pull is the starting point of "new arrivals").
-    await writeMeta(db, PULLED_UP_TO, new Date().toISOString())
+    await db.transaction('rw', db.meta, async () => {
+      if (await holdsScope(db, scope)) await writeMeta(db, PULLED_UP_TO, new Date().toISOString())
+    })
     return received
   }
-  catch (error) {
+  catch (caught) {
     // A page still being stored finishes first; its failure, if any, is the one to report.
-    await storing
-    if (error instanceof SessionRefused) { await markSessionRefused(db, session.userId); return received }
+    let error = caught
+    try { await storing }
+    catch (stored) { error = stored }
+    if (error instanceof ScopeMoved) return received
+    if (error instanceof SessionRefused && !(error instanceof DeviceRevoked)) { await markSessionRefused(db, session.userId, endedBy(error)); return received }
     throw error
   }
 }

@@ -1,11 +1,13 @@
-import { applyCaseMutation, type CaseRecord, MAX_BATCH, type PushResponse, type ServiceItem } from '../domain'
+import { applyCaseMutation, type CaseRecord, dataScopeOf, MAX_BATCH, type PushResponse, type ServiceItem } from '../domain'
 import type { CaseBase, DeviceSession, OutboxEntry, ShiftDeskDB } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
+import { holdsScope, PULL_CURSOR } from '../db/device-scope'
 import { blockedEntities, pendingAfter } from '../db/outbox-queries'
 import { recomputeCase } from '../db/case-rebase'
-import { CentralUnreachable, SessionRefused, callApi } from '../api/client'
+import { CentralUnreachable, DeviceRevoked, SessionRefused, callApi, endedBy } from '../api/client'
 import { push } from '../domain/api/sync-routes'
-import { markSessionRefused, pullSession, usableSessions } from './sessions'
+import { pullSession } from './pull-session'
+import { markSessionRefused, usableSessions } from './sessions'
 
 /** Stay well under the server's 1 MiB body limit. */
 const MAX_BATCH_BYTES = 900 * 1024
@@ -84,6 +86,9 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], response: Pu
   const echoed = new Map<string, CaseRecord | null>()
   for (const change of response.changes ?? []) if (change.entity === 'case') echoed.set(change.id, change.data)
   await db.transaction('rw', [db.cases, db.caseBases, db.outbox, db.serviceItems, db.meta], async () => {
+    // A kept change of another scope (a colleague of another centre signed in since): its answer
+    // settles the outbox entry and nothing else, so none of that scope's data comes back here.
+    if (!await holdsScope(db, dataScopeOf(batch[0]!.actor))) return recordAnswersOnly(db, batch, results)
     // Cases only: an appointment's change is shown over it until the pull brings it back (appointment-writes.ts).
     const ids = [...new Set(batch.filter(entry => entry.mutation.entity === 'case').map(entry => entry.entityId))]
     const unechoed = ids.filter(id => !echoed.has(id))
@@ -122,9 +127,22 @@ async function recordResults(db: ShiftDeskDB, batch: OutboxEntry[], response: Pu
     const rest = ids.filter(id => waiting.has(id) && bases.get(id))
     await db.caseBases.bulkPut(rest.map(id => bases.get(id)!))
     for (const id of rest) await recomputeCase(db, id)
-    if (response.cursor !== undefined && sentCursor !== undefined && await readMeta(db, 'pullCursor', '') === sentCursor)
-      await writeMeta(db, 'pullCursor', response.cursor)
+    if (response.cursor !== undefined && sentCursor !== undefined && await readMeta(db, PULL_CURSOR, '') === sentCursor)
+      await writeMeta(db, PULL_CURSOR, response.cursor)
   })
+}
+
+/** The outbox side of recordResults alone: applied entries leave, refused ones wait for their author. */
+async function recordAnswersOnly(db: ShiftDeskDB, batch: OutboxEntry[], results: PushResponse['results']): Promise<void> {
+  const applied: number[] = []
+  for (const [i, entry] of batch.entries()) {
+    const result = results[i]!
+    if (result.status === 'conflict' || result.status === 'rejected') {
+      if (!result.blockedBy) await db.outbox.update(entry.seq!, { state: result.status, result })
+    }
+    else applied.push(entry.seq!)
+  }
+  await deleteOutboxEntries(db, applied)
 }
 
 /** Where the search for the next batch starts: the queue after `after`, with these entities blocked. */
@@ -182,7 +200,7 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       // device's pull cursor, moves it: sent only when this user is the one the device pulls as.
       const puller = carried ? carried.puller : (await pullSession(db, usable))?.userId
       const pullsAs = puller === session.userId
-      const cursor = pullsAs ? carried?.cursor ?? await readMeta<string>(db, 'pullCursor', '') : undefined
+      const cursor = pullsAs ? carried?.cursor ?? await readMeta<string>(db, PULL_CURSOR, '') : undefined
       let answer: PushResponse
       try {
         answer = await callApi(push, {
@@ -193,10 +211,10 @@ export async function pushOutbox(db: ShiftDeskDB, baseUrl: string): Promise<numb
       }
       catch (error) {
         // Only this actor's changes wait for them to sign in again; everyone else's keep flowing.
-        if (error instanceof SessionRefused) {
+        if (error instanceof SessionRefused && !(error instanceof DeviceRevoked)) {
           await recording
           next = null
-          await markSessionRefused(db, session.userId)
+          await markSessionRefused(db, session.userId, endedBy(error))
           continue
         }
         throw error

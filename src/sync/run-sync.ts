@@ -1,4 +1,7 @@
 import type { ShiftDeskDB } from '../db/database'
+import { DeviceRevoked } from '../api/client'
+import { onDeviceRevoked } from '../api/device-revoked-hook'
+import { wipeRevokedDevice } from '../db/device-wipe'
 import { outboxInState } from '../db/outbox-queries'
 import { IDLE_PULL_MS, PROBE_INTERVAL_MS, backoffDelay } from './backoff'
 import { probeCentral } from './central-probe'
@@ -8,7 +11,8 @@ import { pushOutbox } from './push-outbox'
 import { readSyncStatus, updateSyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
 
-export type SyncOutcome = 'synced' | 'unreachable' | 'failed'
+/** revoked: the central system revoked this device, which wiped itself (device-wipe.ts). */
+export type SyncOutcome = 'synced' | 'unreachable' | 'failed' | 'revoked'
 
 export interface SyncReport {
   outcome: SyncOutcome
@@ -23,6 +27,9 @@ export interface SyncReport {
  * the lock makes sure only one round runs per origin at a time.
  */
 export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
+  // From the first round on, any answer saying this device was revoked (also outside the engine:
+  // the calendar editor, a case's audit trail) wipes it, in the page as in the worker.
+  onDeviceRevoked(() => void wipeRevokedDevice(db))
   return withSyncLock(async () => {
     const startedAt = Date.now()
     const at = (ms: number) => new Date(Date.now() + ms).toISOString()
@@ -45,6 +52,10 @@ export function runSync(db: ShiftDeskDB, baseUrl = ''): Promise<SyncReport> {
       return { outcome: 'synced', pushed, pulled, pending: await outboxInState(db, 'pending').count() }
     }
     catch (error) {
+      if (error instanceof DeviceRevoked) {
+        await wipeRevokedDevice(db)
+        return { outcome: 'revoked', pushed, pulled, pending: await outboxInState(db, 'pending').count() }
+      }
       const failures = (await readSyncStatus(db)).failures + 1
       await updateSyncStatus(db, {
         lastError: error instanceof Error ? error.message : String(error),

@@ -35,16 +35,38 @@ export function pinProblem(pin: string): PinProblem | null {
   return isTrivial(pin) ? 'trivial' : null
 }
 
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
+/** PBKDF2-HMAC-SHA-256 of the PIN: the slow step, run once per set or unlock. */
+async function stretch(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<ArrayBuffer> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits'])
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS)
-  return new Uint8Array(bits)
+  return crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS)
+}
+
+const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: new TextEncoder().encode(info) })
+/** HKDF labels of the two keys drawn from the stretched PIN (scheme 2). */
+export const VERIFIER_INFO = 'shiftdesk pin verifier'
+export const WRAPPING_INFO = 'shiftdesk data key wrapping'
+
+/**
+ * Scheme 2: from the stretched PIN, HKDF draws the verifier that is stored and, separately, the key
+ * that wraps the device's data key, which is never stored: neither can be computed from the other.
+ * Scheme 1 (PINs set before the data key was wrapped) stored the stretched PIN itself as the hash.
+ */
+async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number, scheme: 1 | 2) {
+  const stretched = await stretch(pin, salt, iterations)
+  if (scheme === 1) return { hash: new Uint8Array(stretched), wrapping: null }
+  const base = await crypto.subtle.importKey('raw', stretched, 'HKDF', false, ['deriveBits', 'deriveKey'])
+  const [hash, wrapping] = await Promise.all([
+    crypto.subtle.deriveBits(hkdf(VERIFIER_INFO), base, HASH_BITS),
+    crypto.subtle.deriveKey(hkdf(WRAPPING_INFO), base, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'decrypt']),
+  ])
+  return { hash: new Uint8Array(hash), wrapping }
 }
 
 /** A fresh random salt per PIN, so two staff with the same PIN have different hashes. */
-export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<PinHash> {
+export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<PinHash & { scheme: 2, wrapping: CryptoKey }> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
-  return { salt, iterations, hash: await derive(pin, salt, iterations) }
+  const { hash, wrapping } = await derive(pin, salt, iterations, 2)
+  return { salt, iterations, hash, scheme: 2, wrapping: wrapping! }
 }
 
 /** Compares every byte whatever the first difference, so the time taken says nothing about the hash. */
@@ -54,6 +76,12 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
-export async function pinMatches(pin: string, stored: PinHash): Promise<boolean> {
-  return sameBytes(await derive(pin, stored.salt, stored.iterations), stored.hash)
+/** The PIN's wrapping key when it is right (null for a scheme-1 PIN, which has none), else false. */
+export async function checkPin(pin: string, stored: PinHash & { scheme?: 2 }): Promise<CryptoKey | null | false> {
+  const { hash, wrapping } = await derive(pin, stored.salt, stored.iterations, stored.scheme ?? 1)
+  return sameBytes(hash, stored.hash) && wrapping
+}
+
+export async function pinMatches(pin: string, stored: PinHash & { scheme?: 2 }): Promise<boolean> {
+  return await checkPin(pin, stored) !== false
 }

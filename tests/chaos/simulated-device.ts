@@ -25,7 +25,7 @@ export class SimulatedDevice {
   readonly settled: SettledChange[] = []
   /** Changes the device's own rules refused: they never reached the outbox. */
   readonly refusals: Record<string, number> = {}
-  readonly syncs = { synced: 0, unreachable: 0, failed: 0 }
+  readonly syncs = { synced: 0, unreachable: 0, failed: 0, revoked: 0 }
   /** Staff of a desk role make changes; an admin's tablet only watches every centre. */
   get changes() { return this.session.user.role !== 'admin' }
   private items = new Map<string, ServiceItem>()

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OutboxEntry } from '../../src/db/database'
 import { db } from '../../src/db/db'
 import type { StaffUser } from '../../src/domain'
+import { useSessionStore } from '../../src/stores/session'
 import { PENDING_SHOWN, useSyncStore } from '../../src/stores/sync'
 import { SESSION, resetDb, until } from './support/fixtures'
 
@@ -59,6 +60,7 @@ beforeEach(async () => {
     entry(SESSION.user, 'case-0', 'conflict'),
   ])
   setActivePinia(createPinia())
+  useSessionStore().session = SESSION
   loaded = 0
 })
 afterEach(async () => {
@@ -72,7 +74,7 @@ describe('sync store', () => {
   it('shows counts, authors waiting for sign-in, answered changes and unsynced cases without loading the queue', async () => {
     const sync = useSyncStore()
     await until(() => expect(sync.pendingCount).toBe(340))
-    await until(() => expect(sync.waitingForSignIn).toEqual([{ actorId: GONE.id, actorName: GONE.name, count: 40 }]))
+    await until(() => expect(sync.waitingForSignIn).toEqual([{ actorId: GONE.id, actorName: GONE.name, centerName: SESSION.center.name, otherScope: false, count: 40 }]))
     await until(() => expect(sync.answered.map(e => e.entityId)).toEqual(['case-rejected', 'case-0']))
     expect(await sync.unsyncedAmong(['case-rejected', 'case-0', 'case-1', 'case-g3', 'case-x'])).toEqual(new Set(['case-0', 'case-1', 'case-g3']))
     await until(() => expect(sync.firstPending).toHaveLength(PENDING_SHOWN))

@@ -39,7 +39,7 @@ const containsBytes = (haystack: Uint8Array, needle: Uint8Array) =>
 describe('PIN on the device', () => {
   it('keeps only the salted hash: the PIN is nowhere in the database', async () => {
     await writeMeta(db, 'currentUserId', CLERK.id)
-    expect(Object.keys((await db.pins.get(CLERK.id))!).sort()).toEqual(['failures', 'hash', 'iterations', 'lockedUntil', 'salt', 'userId'])
+    expect(Object.keys((await db.pins.get(CLERK.id))!).sort()).toEqual(['failures', 'hash', 'iterations', 'lockedUntil', 'salt', 'scheme', 'userId'])
     const { text, bytes } = await everythingStored()
     expect(text).not.toContain(PIN)
     expect(bytes.length).toBe(2)

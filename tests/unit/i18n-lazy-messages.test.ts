@@ -8,6 +8,8 @@ import approvalsEn from '../../src/i18n/approvals.en'
 import approvalsZhCN from '../../src/i18n/approvals.zh-CN'
 import settingsEn from '../../src/i18n/settings.en'
 import settingsZhCN from '../../src/i18n/settings.zh-CN'
+import sharedTabletEn from '../../src/i18n/shared-tablet.en'
+import sharedTabletZhCN from '../../src/i18n/shared-tablet.zh-CN'
 import receiptEn from '../../src/i18n/receipt.en'
 import receiptZhCN from '../../src/i18n/receipt.zh-CN'
 import readinessEn from '../../src/i18n/readiness.en'
@@ -47,6 +49,7 @@ describe.each([
     ...PASSWORD_PROBLEMS.map(p => `password.${p}`), 'password.wrongCurrent', 'password.unchanged', 'password.changedMeanwhile',
     ...['usernameFormat', 'usernameTaken', 'hiddenCharacters', 'departmentsSupervisorOnly', 'unknownCenter', 'lastAdmin'].map(k => `staff.${k}`),
   ]],
+  ['shared tablet', sharedTabletZhCN, sharedTabletEn, []],
   ['calendar editor', calendarAdminZhCN, calendarAdminEn, [
     ...CALENDAR_PROBLEMS.map(p => `calendarAdmin.problem.${p}`), ...FESTIVALS.map(f => `calendarAdmin.festival.${f}`),
     ...HOLIDAY_KINDS.map(k => `calendarAdmin.holidays.${k}`),

@@ -1,6 +1,6 @@
-import { pbkdf2Sync } from 'node:crypto'
+import { hkdfSync, pbkdf2Sync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { PIN_ITERATIONS, hashPin, pinMatches, pinProblem, sameBytes } from '../../src/utils/pin-hash'
+import { PIN_ITERATIONS, VERIFIER_INFO, checkPin, hashPin, pinMatches, pinProblem, sameBytes } from '../../src/utils/pin-hash'
 
 describe('PIN hashing (PBKDF2-SHA-256 with crypto.subtle)', () => {
   it('accepts the right PIN and refuses any other', async () => {
@@ -10,14 +10,24 @@ describe('PIN hashing (PBKDF2-SHA-256 with crypto.subtle)', () => {
       await expect(pinMatches(other, stored), other).resolves.toBe(false)
   })
 
-  it('is PBKDF2-HMAC-SHA-256 with a 16-byte salt and at least the OWASP rounds (checked with node:crypto)', async () => {
+  it('stores HKDF(PBKDF2-HMAC-SHA-256) with a 16-byte salt and at least the OWASP rounds (checked with node:crypto)', async () => {
     const stored = await hashPin('258036')
     expect(stored.iterations).toBe(PIN_ITERATIONS)
     expect(stored.iterations).toBeGreaterThanOrEqual(310_000)
     expect(stored.salt).toHaveLength(16)
     expect(stored.hash).toHaveLength(32)
-    const expected = pbkdf2Sync('258036', stored.salt, stored.iterations, 32, 'sha256')
+    const stretched = pbkdf2Sync('258036', stored.salt, stored.iterations, 32, 'sha256')
+    const expected = Buffer.from(hkdfSync('sha256', stretched, Buffer.alloc(32), VERIFIER_INFO, 32))
     expect(Buffer.from(stored.hash).equals(expected)).toBe(true)
+    // The stored verifier is not the stretched PIN, from which the data key's wrapping key is drawn.
+    expect(Buffer.from(stored.hash).equals(stretched)).toBe(false)
+  })
+
+  it('still checks a PIN set before the data key was wrapped (the stretched PIN stored as it is), which has no wrapping key', async () => {
+    const salt = crypto.getRandomValues(new Uint8Array(16))
+    const legacy = { salt, iterations: 1000, hash: new Uint8Array(pbkdf2Sync('258036', salt, 1000, 32, 'sha256')) }
+    await expect(checkPin('258036', legacy)).resolves.toBeNull()
+    await expect(checkPin('258037', legacy)).resolves.toBe(false)
   })
 
   it('salts every PIN afresh: two staff with the same PIN get different hashes', async () => {
