@@ -24,6 +24,8 @@ const BUNDLES = {
   calendarAdmin: { 'zh-CN': () => import('./calendar-admin.zh-CN'), 'en': () => import('./calendar-admin.en') },
   /** 员工账户, 设备, 修改密码 (also the forced change after a one-time password): staffAdmin.*, devices.*, password.*, passwordChange.*, staff.* */
   accounts: { 'zh-CN': () => import('./accounts.zh-CN'), 'en': () => import('./accounts.en') },
+  /** 锁定 / 换人: the lock page, PIN unlock and setup, the sign-in page's way back to the lock: lock.* but lock.lockNow */
+  lock: { 'zh-CN': () => import('./lock.zh-CN'), 'en': () => import('./lock.en') },
   /** Shared tablets: another centre's waiting changes, a revoked device, a disabled account: sharedTablet.* */
   sharedTablet: { 'zh-CN': () => import('./shared-tablet.zh-CN'), 'en': () => import('./shared-tablet.en') },
 } satisfies Record<string, Record<AppLocale, () => Promise<{ default: Record<string, unknown> }>>>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/db/db'
 import { unlockWithPin } from '../../src/db/device-pins'
 import { writeMeta } from '../../src/db/meta'
-import zhCN from '../../src/i18n/zh-CN'
+import lockZhCN from '../../src/i18n/lock.zh-CN'
 import { resetDb, until } from './support/fixtures'
 import { CLERK_A, mountShell } from './support/lock-fixtures'
 
@@ -32,22 +32,22 @@ describe('setting the unlock PIN after the first sign-in on a device', () => {
     let router
     ;({ wrapper, router } = await mountShell('/outbox'))
     expect(router.currentRoute.value.name).toBe('pinSetup')
-    await until(() => expect(label()).toBe(zhCN.lock.setup.newPin))
+    await until(() => expect(label()).toBe(lockZhCN.lock.setup.newPin))
 
     await enter('111111')
-    await until(() => expect(error().text()).toBe(zhCN.lock.setup.problem.trivial))
-    expect(label()).toBe(zhCN.lock.setup.newPin)
+    await until(() => expect(error().text()).toBe(lockZhCN.lock.setup.problem.trivial))
+    expect(label()).toBe(lockZhCN.lock.setup.newPin)
 
     await enter('258036')
-    await until(() => expect(label()).toBe(zhCN.lock.setup.confirmPin))
+    await until(() => expect(label()).toBe(lockZhCN.lock.setup.confirmPin))
     expect(error().exists()).toBe(false)
     await enter('258063')
-    await until(() => expect(error().text()).toBe(zhCN.lock.setup.problem.mismatch))
-    expect(label()).toBe(zhCN.lock.setup.newPin)
+    await until(() => expect(error().text()).toBe(lockZhCN.lock.setup.problem.mismatch))
+    expect(label()).toBe(lockZhCN.lock.setup.newPin)
     expect(await db.pins.count()).toBe(0)
 
     await enter('258036')
-    await until(() => expect(label()).toBe(zhCN.lock.setup.confirmPin))
+    await until(() => expect(label()).toBe(lockZhCN.lock.setup.confirmPin))
     await enter('258036')
     await until(() => expect(router.currentRoute.value.fullPath).toBe('/outbox'))
     const stored = await db.pins.get(CLERK_A.userId)

@@ -8,6 +8,8 @@ import approvalsEn from '../../src/i18n/approvals.en'
 import approvalsZhCN from '../../src/i18n/approvals.zh-CN'
 import settingsEn from '../../src/i18n/settings.en'
 import settingsZhCN from '../../src/i18n/settings.zh-CN'
+import lockEn from '../../src/i18n/lock.en'
+import lockZhCN from '../../src/i18n/lock.zh-CN'
 import sharedTabletEn from '../../src/i18n/shared-tablet.en'
 import sharedTabletZhCN from '../../src/i18n/shared-tablet.zh-CN'
 import receiptEn from '../../src/i18n/receipt.en'
@@ -50,6 +52,7 @@ describe.each([
     ...['usernameFormat', 'usernameTaken', 'hiddenCharacters', 'departmentsSupervisorOnly', 'unknownCenter', 'lastAdmin'].map(k => `staff.${k}`),
   ]],
   ['shared tablet', sharedTabletZhCN, sharedTabletEn, []],
+  ['lock and PIN', lockZhCN, lockEn, []],
   ['calendar editor', calendarAdminZhCN, calendarAdminEn, [
     ...CALENDAR_PROBLEMS.map(p => `calendarAdmin.problem.${p}`), ...FESTIVALS.map(f => `calendarAdmin.festival.${f}`),
     ...HOLIDAY_KINDS.map(k => `calendarAdmin.holidays.${k}`),
